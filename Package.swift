@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "oitcheck",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "oitcheck", targets: ["oitcheck"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                   providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                   providers: [.apt(["libxml2-dev"])]),
+    .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "Transport", dependencies: ["CCurl"]),
+    .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
+    .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
+    .target(name: "Reporting", dependencies: ["AuditCore"]),
+    .target(name: "LoopbackServer"),
+    .target(name: "DemoSite", path: "Fixtures/demo-site",
+            exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
+    .executableTarget(
+      name: "oitcheck",
+      dependencies: [
+        "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "TestSupport", dependencies: ["LoopbackServer"]),
+    .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
+    .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "AuditCore"]),
+  ]
+)

@@ -1,0 +1,74 @@
+/// What the matcher needs from one HTML page, copied out of libxml2 by `Extraction`.
+public struct PageFacts: Sendable, Hashable, Codable {
+  /// The final URL, after redirects.
+  public var url: String
+  /// The URL that was asked for, when redirects led elsewhere.
+  public var requestedURL: String?
+  public var status: Int
+  public var contentType: String?
+  /// The charset the page was decoded with (`utf-8`, `windows-874`).
+  public var charset: String?
+  public var title: String
+  /// h1–h3 texts in document order.
+  public var headings: [String]
+  /// Visible text: no script or style, whitespace collapsed, capped.
+  public var text: String
+  public var links: [PageLink]
+  /// Raw date strings seen in the title and text (parsed by the matcher).
+  public var dates: [String]
+  public var lastModified: String?
+  /// Link distance from the start page.
+  public var depth: Int
+  /// Recoverable HTML errors libxml2 reported.
+  public var htmlErrors: Int
+
+  public init(
+    url: String, requestedURL: String? = nil, status: Int, contentType: String? = nil,
+    charset: String? = nil, title: String = "", headings: [String] = [], text: String = "",
+    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, depth: Int = 0,
+    htmlErrors: Int = 0
+  ) {
+    self.url = url
+    self.requestedURL = requestedURL
+    self.status = status
+    self.contentType = contentType
+    self.charset = charset
+    self.title = title
+    self.headings = headings
+    self.text = text
+    self.links = links
+    self.dates = dates
+    self.lastModified = lastModified
+    self.depth = depth
+    self.htmlErrors = htmlErrors
+  }
+}
+
+/// Where on a page a link sits; menus are strong evidence that a site publishes a section.
+public enum LinkRegion: String, Sendable, Hashable, Codable {
+  case nav, header, footer, main, aside, other
+}
+
+/// One link on a page: absolute URL plus what a reader sees of it.
+public struct PageLink: Sendable, Hashable, Codable {
+  /// Absolute, normalized URL (fragment dropped).
+  public var url: String
+  /// Anchor text, including `img` alt/title inside the anchor, whitespace collapsed.
+  public var text: String
+  public var region: LinkRegion
+  /// The text of the enclosing table row, when the link sits in a table (ITA hub rows).
+  public var rowText: String?
+  /// The `title` attribute, when present.
+  public var title: String?
+
+  public init(
+    url: String, text: String, region: LinkRegion = .other, rowText: String? = nil,
+    title: String? = nil
+  ) {
+    self.url = url
+    self.text = text
+    self.region = region
+    self.rowText = rowText
+    self.title = title
+  }
+}
