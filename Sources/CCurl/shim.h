@@ -1,1 +1,30 @@
+// Typed wrappers for libcurl's variadic calls, which Swift cannot call directly. No logic here.
+#ifndef OITCHECK_CCURL_SHIM_H
+#define OITCHECK_CCURL_SHIM_H
 #include <curl/curl.h>
+
+typedef size_t (*ccurl_data_callback)(char *ptr, size_t size, size_t nmemb, void *userdata);
+
+static inline CURLcode ccurl_easy_setopt_long(CURL *h, CURLoption o, long v)
+{ return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_off(CURL *h, CURLoption o, curl_off_t v)
+{ return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_str(CURL *h, CURLoption o, const char *v)
+{ return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_ptr(CURL *h, CURLoption o, void *v)
+{ return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v)
+{ return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_callback(CURL *h, CURLoption o, ccurl_data_callback v)
+{ return curl_easy_setopt(h, o, v); }
+
+static inline CURLcode ccurl_easy_getinfo_long(CURL *h, CURLINFO i, long *v)
+{ return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ccurl_easy_getinfo_str(CURL *h, CURLINFO i, char **v)
+{ return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ccurl_easy_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v)
+{ return curl_easy_getinfo(h, i, v); }
+
+static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v)
+{ return curl_multi_setopt(m, o, v); }
+#endif

@@ -19,14 +19,11 @@ public struct PageFacts: Sendable, Hashable, Codable {
   public var lastModified: String?
   /// Link distance from the start page.
   public var depth: Int
-  /// Recoverable HTML errors libxml2 reported.
-  public var htmlErrors: Int
 
   public init(
     url: String, requestedURL: String? = nil, status: Int, contentType: String? = nil,
     charset: String? = nil, title: String = "", headings: [String] = [], text: String = "",
-    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, depth: Int = 0,
-    htmlErrors: Int = 0
+    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, depth: Int = 0
   ) {
     self.url = url
     self.requestedURL = requestedURL
@@ -40,7 +37,6 @@ public struct PageFacts: Sendable, Hashable, Codable {
     self.dates = dates
     self.lastModified = lastModified
     self.depth = depth
-    self.htmlErrors = htmlErrors
   }
 }
 

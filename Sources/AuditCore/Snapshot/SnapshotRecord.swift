@@ -122,6 +122,19 @@ public struct SkippedFacts: Sendable, Hashable, Codable {
   }
 }
 
+/// A redirect the crawler followed: links to `from` lead to `to`.
+public struct RedirectFacts: Sendable, Hashable, Codable {
+  public var from: String
+  public var to: String
+  public var status: Int
+
+  public init(from: String, to: String, status: Int) {
+    self.from = from
+    self.to = to
+    self.status = status
+  }
+}
+
 /// One line of a snapshot after the header.
 public enum SnapshotRecord: Sendable, Hashable, Codable {
   case page(PageFacts)
@@ -129,6 +142,7 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
   case failure(FailureFacts)
   case offsite(OffsiteLink)
   case skipped(SkippedFacts)
+  case redirect(RedirectFacts)
 
   private enum CodingKeys: String, CodingKey { case type }
 
@@ -140,6 +154,7 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
     case "failure": self = .failure(try FailureFacts(from: decoder))
     case "offsite": self = .offsite(try OffsiteLink(from: decoder))
     case "skipped": self = .skipped(try SkippedFacts(from: decoder))
+    case "redirect": self = .redirect(try RedirectFacts(from: decoder))
     case let other:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: c, debugDescription: "unknown record type \(other)")
@@ -164,6 +179,9 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
     case .skipped(let v):
       try c.encode("skipped", forKey: .type)
       try v.encode(to: encoder)
+    case .redirect(let v):
+      try c.encode("redirect", forKey: .type)
+      try v.encode(to: encoder)
     }
   }
 }
@@ -176,6 +194,7 @@ public struct Snapshot: Sendable {
   public var failures: [FailureFacts] = []
   public var offsite: [OffsiteLink] = []
   public var skipped: [SkippedFacts] = []
+  public var redirects: [RedirectFacts] = []
 
   public init(header: SnapshotHeader) { self.header = header }
 
@@ -186,6 +205,7 @@ public struct Snapshot: Sendable {
     case .failure(let f): failures.append(f)
     case .offsite(let o): offsite.append(o)
     case .skipped(let s): skipped.append(s)
+    case .redirect(let r): redirects.append(r)
     }
   }
 }

@@ -1,0 +1,237 @@
+import Foundation
+
+/// An absolute http(s) URL in one canonical form, so that one page has one key.
+///
+/// Canonical: lower-case scheme and host, no default port, no fragment, no credentials, and
+/// percent-encoding done one way — unreserved characters decoded, everything else outside
+/// printable ASCII (Thai IRIs included) encoded as upper-case `%XX` of its UTF-8 bytes. A page
+/// linked as Thai text and as `%E0%B8...` is then the same page.
+public struct WebURL: Sendable, Hashable, CustomStringConvertible {
+  public let scheme: String
+  public let host: String
+  public let port: Int?
+  /// Starts with "/", canonically encoded.
+  public let path: String
+  /// Without the "?", canonically encoded; nil when absent.
+  public let query: String?
+
+  /// Parses an absolute http or https URL; nil for anything else.
+  public init?(string: String) {
+    let s = WebURL.trimmed(string)
+    guard let colon = s.firstIndex(of: ":") else { return nil }
+    let scheme = s[..<colon].lowercased()
+    guard scheme == "http" || scheme == "https" else { return nil }
+    var rest = s[s.index(after: colon)...]
+    guard rest.hasPrefix("//") else { return nil }
+    rest = rest.dropFirst(2)
+    self.init(scheme: scheme, afterSlashes: rest)
+  }
+
+  private init?(scheme: String, afterSlashes rest: Substring) {
+    let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+    var authority = rest[..<authorityEnd]
+    if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+    var host = Substring(authority)
+    var port: Int? = nil
+    if let portColon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+      let digits = authority[authority.index(after: portColon)...]
+      host = authority[..<portColon]
+      if !digits.isEmpty {
+        guard let p = Int(digits), p > 0, p < 65536 else { return nil }
+        port = p
+      }
+    }
+    var hostString = host.lowercased()
+    if hostString.hasSuffix(".") { hostString.removeLast() }
+    guard !hostString.isEmpty, !hostString.contains(" ") else { return nil }
+    if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) { port = nil }
+    var remainder = rest[authorityEnd...]
+    if let hash = remainder.firstIndex(of: "#") { remainder = remainder[..<hash] }
+    var pathPart = remainder
+    var queryPart: Substring? = nil
+    if let q = remainder.firstIndex(of: "?") {
+      pathPart = remainder[..<q]
+      queryPart = remainder[remainder.index(after: q)...]
+    }
+    self.scheme = scheme
+    self.host = hostString
+    self.port = port
+    let encodedPath = WebURL.canonicalEncode(String(pathPart), isQuery: false)
+    self.path = WebURL.removeDotSegments(encodedPath.isEmpty ? "/" : encodedPath)
+    self.query = queryPart.map { WebURL.canonicalEncode(String($0), isQuery: true) }
+  }
+
+  private init(scheme: String, host: String, port: Int?, path: String, query: String?) {
+    self.scheme = scheme
+    self.host = host
+    self.port = port
+    self.path = path
+    self.query = query
+  }
+
+  /// Resolves a link found on this page. Nil for javascript:, mailto:, tel:, data: and any other
+  /// non-http scheme, and for references that cannot be parsed.
+  public func resolve(_ reference: String) -> WebURL? {
+    let ref = WebURL.trimmed(reference)
+    if ref.isEmpty { return self }
+    if let colon = ref.firstIndex(of: ":"),
+      ref[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+      ref[..<colon].first?.isLetter == true
+    {
+      return WebURL(string: ref)
+    }
+    if ref.hasPrefix("//") { return WebURL(scheme: scheme, afterSlashes: Substring(ref.dropFirst(2))) }
+    var r = Substring(ref)
+    if let hash = r.firstIndex(of: "#") { r = r[..<hash] }
+    if r.isEmpty { return self }
+    var refPath = r
+    var refQuery: Substring? = nil
+    if let q = r.firstIndex(of: "?") {
+      refPath = r[..<q]
+      refQuery = r[r.index(after: q)...]
+    }
+    let newQuery = refQuery.map { WebURL.canonicalEncode(String($0), isQuery: true) }
+    if refPath.isEmpty {
+      return WebURL(scheme: scheme, host: host, port: port, path: path, query: newQuery)
+    }
+    let encoded = WebURL.canonicalEncode(String(refPath), isQuery: false)
+    let merged: String
+    if encoded.hasPrefix("/") {
+      merged = encoded
+    } else {
+      let base = path[...(path.lastIndex(of: "/") ?? path.startIndex)]
+      merged = String(base) + encoded
+    }
+    return WebURL(
+      scheme: scheme, host: host, port: port, path: WebURL.removeDotSegments(merged),
+      query: newQuery)
+  }
+
+  public var description: String {
+    var s = scheme + "://" + host
+    if let port { s += ":\(port)" }
+    s += path
+    if let query { s += "?" + query }
+    return s
+  }
+
+  /// The host without a leading `www.`: `www.x.go.th` and `x.go.th` are one site.
+  public var siteHost: String { host.hasPrefix("www.") ? String(host.dropFirst(4)) : host }
+
+  /// The last path segment, percent-decoded (`สขร-ต.ค.68.pdf`); empty for a directory.
+  public var fileName: String {
+    let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    return WebURL.percentDecoded(String(last))
+  }
+
+  /// The lower-cased extension of the last segment, without the dot.
+  public var fileExtension: String {
+    let name = path.split(separator: "/").last ?? ""
+    guard let dot = name.lastIndex(of: ".") else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+
+  /// Browsers drop surrounding whitespace and embedded tabs and newlines from hrefs.
+  static func trimmed(_ s: String) -> String {
+    var out = s.trimmingCharacters(in: .whitespacesAndNewlinesAndNBSP)
+    if out.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+      out.removeAll(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
+    }
+    return out
+  }
+
+  static func isUnreserved(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+      || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+  }
+
+  static func hexValue(_ b: UInt8) -> UInt8? {
+    switch b {
+    case 0x30...0x39: b - 0x30
+    case 0x41...0x46: b - 0x41 + 10
+    case 0x61...0x66: b - 0x61 + 10
+    default: nil
+    }
+  }
+
+  /// One canonical percent-encoding of a path or query.
+  static func canonicalEncode(_ s: String, isQuery: Bool) -> String {
+    let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+    var out: [UInt8] = []
+    let bytes = Array(s.utf8)
+    out.reserveCapacity(bytes.count + 8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x25, i + 2 < bytes.count, let h = hexValue(bytes[i + 1]), let l = hexValue(bytes[i + 2]) {
+        let v = h << 4 | l
+        if isUnreserved(v) {
+          out.append(v)
+        } else {
+          out.append(contentsOf: [0x25, hex[Int(v >> 4)], hex[Int(v & 15)]])
+        }
+        i += 3
+        continue
+      }
+      if b == 0x5C && !isQuery {
+        out.append(0x2F)  // a backslash in a path is a slash to browsers
+      } else if b <= 0x20 || b >= 0x7F || b == 0x22 || b == 0x3C || b == 0x3E || b == 0x60
+        || b == 0x7B || b == 0x7D || b == 0x7C || b == 0x5E || b == 0x25 || (b == 0x5C && isQuery)
+      {
+        out.append(contentsOf: [0x25, hex[Int(b >> 4)], hex[Int(b & 15)]])
+      } else {
+        out.append(b)
+      }
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// RFC 3986 §5.2.4.
+  static func removeDotSegments(_ path: String) -> String {
+    guard path.contains(".") else { return path }
+    var output: [Substring] = []
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    for (index, segment) in segments.enumerated() {
+      let isLast = index == segments.count - 1
+      if segment == "." {
+        if isLast { output.append("") }
+      } else if segment == ".." {
+        if output.count > 1 { output.removeLast() }
+        if isLast { output.append("") }
+      } else {
+        output.append(segment)
+      }
+    }
+    let joined = output.joined(separator: "/")
+    return joined.hasPrefix("/") ? joined : "/" + joined
+  }
+
+  /// Percent-decodes, repairing invalid UTF-8 rather than failing.
+  public static func percentDecoded(_ s: String) -> String {
+    guard s.contains("%") else { return s }
+    let bytes = Array(s.utf8)
+    var out: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x25, i + 2 < bytes.count, let h = hexValue(bytes[i + 1]),
+        let l = hexValue(bytes[i + 2])
+      {
+        out.append(h << 4 | l)
+        i += 3
+      } else {
+        out.append(bytes[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+extension CharacterSet {
+  static let whitespacesAndNewlinesAndNBSP: CharacterSet = {
+    var set = CharacterSet.whitespacesAndNewlines
+    set.insert(charactersIn: "\u{00A0}\u{200B}\u{FEFF}")
+    return set
+  }()
+}
