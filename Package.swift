@@ -30,7 +30,9 @@ let package = Package(
         "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "TestSupport", dependencies: ["LoopbackServer"]),
+    .target(
+      name: "TestSupport",
+      dependencies: ["LoopbackServer", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
     .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),

@@ -155,7 +155,7 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// One canonical percent-encoding of a path or query.
-  static func canonicalEncode(_ s: String, isQuery: Bool) -> String {
+  public static func canonicalEncode(_ s: String, isQuery: Bool) -> String {
     let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
     let bytes = Array(s.utf8)

@@ -1,1 +1,0 @@
-// Crawling module

@@ -1,0 +1,184 @@
+import ArgumentParser
+import AuditCore
+import Crawling
+import Extraction
+import Foundation
+import Reporting
+import Transport
+
+/// The steps the subcommands share: crawl to a snapshot, match it, print or write the report.
+enum Pipeline {
+  /// Crawls into `snapshotPath`. Throws an ExitCode after printing one line when it cannot run.
+  static func crawl(url: String, flags: CrawlFlags, snapshotPath: String) async throws -> Coverage {
+    guard let start = StartURL.parse(url) else {
+      throw fail("not an http(s) URL: '\(url)' (write it as https://www.example.go.th/)", .usage)
+    }
+    let options = flags.options(startURL: start)
+    let fetcher: HTTPFetcher
+    do {
+      fetcher = try HTTPFetcher(maxConnections: options.maxConnections, maxPerHost: options.maxPerHost)
+    } catch {
+      throw fail("cannot start the HTTP client: \(error)", .runtimeFailure)
+    }
+    defer { fetcher.shutdown() }
+    let writer: SnapshotWriter
+    do {
+      writer = try SnapshotWriter(path: snapshotPath)
+    } catch {
+      throw fail(error.description, .runtimeFailure)
+    }
+    let startedAt = isoNow()
+    let showProgress = !flags.quiet && isatty(STDERR_FILENO) == 1
+    let progress: (@Sendable (CrawlProgress) -> Void)? =
+      showProgress
+      ? { p in
+        let rate = p.seconds > 0 ? Double(p.done) / p.seconds : 0
+        let line = String(
+          format: "\r\u{1B}[Kcrawled %d · queued %d · failed %d · %.1f pages/s", p.done, p.queued,
+          p.failed, rate)
+        FileHandle.standardError.write(Data(line.utf8))
+      } : nil
+    let coverage: Coverage
+    do {
+      coverage = try await Crawler(options: options, fetcher: fetcher).run(
+        writer: writer, progress: progress)
+    } catch {
+      writer.abandon()
+      throw fail(error.description, .runtimeFailure)
+    }
+    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    let header = SnapshotHeader(
+      startURL: start, options: options.summary, startedAt: startedAt, endedAt: isoNow(),
+      coverage: coverage)
+    do {
+      try writer.finish(header: header)
+    } catch {
+      throw fail(error.description, .runtimeFailure)
+    }
+    if coverage.pagesFetched == 0 {
+      let why = coverage.notes.first ?? "no page could be fetched"
+      throw fail("\(url): \(why)", .runtimeFailure)
+    }
+    return coverage
+  }
+
+  /// Matches a snapshot and writes the report; returns the exit code of the audit.
+  static func match(snapshotPath: String, flags: AuditFlags, siteOverride: String? = nil) throws
+    -> Exit
+  {
+    let snapshot: Snapshot
+    do {
+      snapshot = try SnapshotReader.read(path: snapshotPath)
+    } catch {
+      throw fail("\(error)", .badInput)
+    }
+    let asOf = flags.day()
+    let fiscalYear = flags.fiscalYear.map { FiscalYear(be: $0) } ?? FiscalYear(containing: asOf)
+    let catalog: ChecklistCatalog
+    do {
+      catalog = try ChecklistCatalog(directory: try checklistDirectory(flags))
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      throw fail("\(error)", .badInput)
+    }
+    let checklist: Checklist
+    let note: String?
+    do {
+      (checklist, note) = try catalog.resolve(flags.checklist, fiscalYear: fiscalYear)
+    } catch {
+      throw fail("\(error)", .badInput)
+    }
+    var options = AuditOptions(fiscalYear: fiscalYear, asOf: asOf, language: flags.lang)
+    if let note { options.notes.append(note) }
+    var report = Matcher.audit(
+      snapshot: snapshot, checklist: checklist, families: catalog.families, options: options)
+    if let siteOverride { report.site = siteOverride }
+    let text: String
+    switch flags.format {
+    case .json: text = JSONReportRenderer.render(report)
+    case .text:
+      let color =
+        flags.output == nil && isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      text = TextReportRenderer.render(report, context: RenderContext(language: flags.lang, color: color))
+    }
+    if let output = flags.output {
+      do {
+        try AtomicFile.write(text, to: output)
+      } catch {
+        throw fail("cannot write \(output): \(error)", .runtimeFailure)
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    return report.summary.pass == report.items.count ? .ok : .itemsNotPassing
+  }
+
+  /// Where the checklist files are: --checklists, $OITCHECK_CHECKLISTS, beside the program, here.
+  static func checklistDirectory(_ flags: AuditFlags) throws -> String {
+    if let dir = flags.checklists { return dir }
+    if let env = ProcessInfo.processInfo.environment["OITCHECK_CHECKLISTS"], !env.isEmpty { return env }
+    var candidates: [String] = []
+    var dir = (CommandLine.arguments[0] as NSString).resolvingSymlinksInPath
+    if let exe = Bundle.main.executablePath { dir = exe }
+    var current = (dir as NSString).deletingLastPathComponent
+    for _ in 0..<6 {
+      candidates.append(current + "/Checklists")
+      candidates.append(current + "/share/oitcheck/Checklists")
+      current = (current as NSString).deletingLastPathComponent
+    }
+    candidates.append(FileManager.default.currentDirectoryPath + "/Checklists")
+    for candidate in candidates
+    where FileManager.default.fileExists(atPath: candidate + "/families.yaml") {
+      return candidate
+    }
+    throw fail(
+      "cannot find the Checklists folder; pass --checklists DIR or set OITCHECK_CHECKLISTS", .badInput)
+  }
+
+  static func isoNow() -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date())
+  }
+}
+
+/// Start-URL checks before anything is fetched.
+enum StartURL {
+  /// Accepts `https://x`, `http://x` and a bare host (`www.x.go.th`, read as https).
+  static func parse(_ text: String) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let candidate = trimmed.contains("://") ? trimmed : "https://" + trimmed
+    return WebURL(string: candidate)?.description
+  }
+}
+
+/// Writes a file so that readers see the old content or the new, never half of either.
+enum AtomicFile {
+  static func write(_ text: String, to path: String) throws {
+    let temp = path + ".tmp-\(getpid())"
+    guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
+      throw AtomicFileError.create(path: temp, reason: String(cString: strerror(errno)))
+    }
+    let fd = open(temp, O_RDONLY)
+    if fd >= 0 {
+      fsync(fd)
+      close(fd)
+    }
+    if rename(temp, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temp)
+      throw AtomicFileError.create(path: path, reason: reason)
+    }
+  }
+}
+
+enum AtomicFileError: Error, CustomStringConvertible {
+  case create(path: String, reason: String)
+  var description: String {
+    switch self {
+    case .create(let path, let reason): "\(path): \(reason)"
+    }
+  }
+}

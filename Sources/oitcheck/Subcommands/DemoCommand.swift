@@ -1,0 +1,44 @@
+import ArgumentParser
+import DemoSite
+import Foundation
+import LoopbackServer
+
+struct DemoCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Serve the bundled demo municipality on 127.0.0.1, crawl it and print its audit.",
+    discussion: """
+      The demo site is dated for fiscal year 2569, so the audit is run as of 2026-06-30 with the
+      2569 checklist unless --as-of, --fiscal-year or --checklist say otherwise.
+      """)
+
+  @OptionGroup var audit: AuditFlags
+
+  @Flag(help: "Keep serving the demo site after the audit, until interrupted.")
+  var serve = false
+
+  func run() async throws {
+    let site = StaticSite(root: DemoSite.rootDirectory)
+    let server: LoopbackServer
+    do {
+      server = try LoopbackServer { site.respond(to: $0) }
+    } catch {
+      throw fail("\(error)", .runtimeFailure)
+    }
+    defer { server.stop() }
+    printError("demo site served at \(server.baseURL)/")
+    var flags = audit
+    if flags.asOf == nil { flags.asOf = "2026-06-30" }
+    if flags.checklist == nil { flags.checklist = "2569" }
+    var crawl = try CrawlFlags.parse([])
+    crawl.quiet = true
+    let path = temporarySnapshotPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try await Pipeline.crawl(url: server.baseURL + "/", flags: crawl, snapshotPath: path)
+    _ = try Pipeline.match(snapshotPath: path, flags: flags)
+    if serve {
+      printError("serving \(server.baseURL)/ — press Ctrl-C to stop")
+      while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+  }
+}
