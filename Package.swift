@@ -21,7 +21,7 @@ let package = Package(
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
     .target(name: "Reporting", dependencies: ["AuditCore"]),
-    .target(name: "LoopbackServer"),
+    .target(name: "LoopbackServer", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
             exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
     .executableTarget(
@@ -30,9 +30,7 @@ let package = Package(
         "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(
-      name: "TestSupport",
-      dependencies: ["LoopbackServer", .product(name: "Yams", package: "Yams")]),
+    .target(name: "TestSupport", dependencies: ["LoopbackServer"]),
     .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
     .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),

@@ -97,7 +97,7 @@ struct CrawlerTests {
 
   @Test func crawlDelayIsHonoured() async throws {
     let server = try tableServer([
-      "/robots.txt": LoopbackResponse(status: 200, contentType: "text/plain", body: "User-agent: *\nCrawl-delay: 0.5\n"),
+      "/robots.txt": LoopbackResponse(status: 200, contentType: "text/plain", body: "User-agent: *\nCrawl-delay: 1\n"),
       "/": html(#"<a href="/1">1</a><a href="/2">2</a>"#),
       "/1": html("1"), "/2": html("2"),
     ])
@@ -106,7 +106,8 @@ struct CrawlerTests {
     let pages = server.log.filter { ["/", "/1", "/2", "/sitemap.xml"].contains($0.target) }
     #expect(pages.count == 4)
     for (a, b) in zip(pages, pages.dropFirst()) {
-      #expect(b.at - a.at >= .milliseconds(450))
+      // Start-to-start spacing is ours; what the server sees may differ by connection jitter.
+      #expect(b.at - a.at >= .milliseconds(800))
     }
   }
 

@@ -18,9 +18,9 @@ struct DemoCommand: AsyncParsableCommand {
   var serve = false
 
   func run() async throws {
-    let site = StaticSite(root: DemoSite.rootDirectory)
     let server: LoopbackServer
     do {
+      let site = try StaticSite(root: DemoSite.rootDirectory)
       server = try LoopbackServer { site.respond(to: $0) }
     } catch {
       throw fail("\(error)", .runtimeFailure)
