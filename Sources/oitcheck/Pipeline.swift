@@ -29,15 +29,16 @@ enum Pipeline {
     }
     let startedAt = isoNow()
     let showProgress = !flags.quiet && isatty(STDERR_FILENO) == 1
-    let progress: (@Sendable (CrawlProgress) -> Void)? =
-      showProgress
-      ? { p in
+    var progress: (@Sendable (CrawlProgress) -> Void)? = nil
+    if showProgress {
+      progress = { (p: CrawlProgress) in
         let rate = p.seconds > 0 ? Double(p.done) / p.seconds : 0
         let line = String(
           format: "\r\u{1B}[Kcrawled %d · queued %d · failed %d · %.1f pages/s", p.done, p.queued,
           p.failed, rate)
         FileHandle.standardError.write(Data(line.utf8))
-      } : nil
+      }
+    }
     let coverage: Coverage
     do {
       coverage = try await Crawler(options: options, fetcher: fetcher).run(
