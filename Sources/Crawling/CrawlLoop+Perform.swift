@@ -145,10 +145,7 @@ extension CrawlLoop {
           // Only the first 512 KiB count anyway; ask for them alone.
           return .robots(.allowAll, note: "robots.txt of \(job.url.host) is larger than 512 KiB; ignored")
         }
-        return .robots(
-          .unreachable,
-          note: "robots.txt of \(job.url.host) could not be read (\(error.message)); as RFC 9309 asks, nothing else was fetched from that host"
-        )
+        return .robots(.unreachable, note: unreachableNote(job.url, error))
       case .success(let ok): response = ok
       }
       if isRedirect(response.status), let location = response.location, let next = url.resolve(location) {
@@ -168,6 +165,19 @@ extension CrawlLoop {
       }
     }
     return .robots(.allowAll, note: nil)
+  }
+}
+
+/// Why nothing could be fetched from a host, in the words a site owner needs.
+func unreachableNote(_ url: WebURL, _ error: FetchError) -> String {
+  let host = url.port.map { "\(url.host):\($0)" } ?? url.host
+  switch error.kind {
+  case .tls:
+    return "the TLS certificate of \(host) could not be verified (\(error.message)); visitors' browsers warn too — use --insecure to crawl anyway"
+  case .dns, .connect, .timeout:
+    return "cannot reach \(host): \(error.message)"
+  default:
+    return "robots.txt of \(host) could not be read (\(error.message)); as RFC 9309 asks, nothing else was fetched from that host"
   }
 }
 

@@ -48,6 +48,12 @@ enum Pipeline {
       throw fail(error.description, .runtimeFailure)
     }
     if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if coverage.pagesFetched == 0 {
+      // Nothing was seen: keep whatever snapshot was there before.
+      writer.abandon()
+      let why = coverage.notes.first ?? "no page could be fetched"
+      throw fail("\(url): \(why)", .runtimeFailure)
+    }
     let header = SnapshotHeader(
       startURL: start, options: options.summary, startedAt: startedAt, endedAt: isoNow(),
       coverage: coverage)
@@ -55,10 +61,6 @@ enum Pipeline {
       try writer.finish(header: header)
     } catch {
       throw fail(error.description, .runtimeFailure)
-    }
-    if coverage.pagesFetched == 0 {
-      let why = coverage.notes.first ?? "no page could be fetched"
-      throw fail("\(url): \(why)", .runtimeFailure)
     }
     return coverage
   }

@@ -35,7 +35,7 @@ struct CommandLineTests {
     #expect(coverage?["pagesFetched"] as? Int == 2)
     let pages = lines.dropFirst().filter { $0["type"] as? String == "page" }
     #expect(pages.count == 2)
-    #expect(pages.contains { ($0["dates"] as? [String])?.contains("15 มกราคม 2569") == true })
+    #expect(pages.contains { ($0["dates"] as? [String])?.contains { $0.contains("15 มกราคม 2569") } == true })
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["s.jsonl"])
   }
 
