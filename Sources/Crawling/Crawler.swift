@@ -303,13 +303,14 @@ struct CrawlLoop {
       }
     case .sitemap(let result):
       sitemapsStarted += 1
+      // The protocol wants absolute <loc>s; small sites often write paths, which we resolve.
       for loc in result.sitemaps where sitemapsStarted < 50 {
-        if let url = WebURL(string: loc), scope.contains(url) {
+        if let url = job.url.resolve(loc), scope.contains(url) {
           enqueue(Job(url: url, kind: .sitemap, depth: 1))
         }
       }
       for loc in result.pages {
-        guard let url = WebURL(string: loc), scope.contains(url) else { continue }
+        guard let url = job.url.resolve(loc), scope.contains(url) else { continue }
         discover(url, text: nil, from: nil, depth: 1)
       }
     case .page(let line, let links, let noFollow):
