@@ -76,7 +76,14 @@ extension CrawlLoop {
       lastModified: response.headers["last-modified"], depth: job.depth)
     facts.dates = DateScan.strings(title: page.title, text: page.text)
     let line = SnapshotWriter.line(.page(facts))
-    return .page(line: line, links: page.links, noFollow: page.noFollow)
+    var seen: Set<String> = []
+    let parsed = page.links.compactMap { link -> (url: WebURL, link: PageLink)? in
+      // A menu repeats the same targets; one entry per URL and text is enough for the loop.
+      guard seen.insert(link.url + "\u{1}" + link.text).inserted, let url = WebURL(string: link.url)
+      else { return nil }
+      return (url, link)
+    }
+    return .page(line: line, links: parsed, noFollow: page.noFollow)
   }
 
   static func attachmentFacts(_ job: Job, _ response: FetchResponse) -> AttachmentFacts {
@@ -183,9 +190,15 @@ func unreachableNote(_ url: WebURL, _ error: FetchError) -> String {
 
 /// The raw date strings a page shows, for the snapshot (the matcher parses them again).
 enum DateScan {
+  /// Dates near the top of a page are the ones that date it; the matcher reads the whole text
+  /// again when it needs more, so the crawl scans only the first 16 KB.
+  static let scanBytes = 16 * 1024
+
   static func strings(title: String, text: String) -> [String] {
     var out: [String] = []
-    for mention in ThaiDates.find(in: title + " \n " + text) {
+    // A character cut in half at the end decodes as U+FFFD, which no date contains.
+    let head = text.utf8.count > scanBytes ? String(decoding: text.utf8.prefix(scanBytes), as: UTF8.self) : text
+    for mention in ThaiDates.find(in: title + " \n " + head) {
       if out.count >= 50 { break }
       if !out.contains(mention.text) { out.append(mention.text) }
     }

@@ -46,7 +46,8 @@ struct Job: Sendable {
 
 /// What a child task brings back.
 enum Outcome: Sendable {
-  case page(line: [UInt8], links: [PageLink], noFollow: Bool)
+  /// Links come parsed: URL parsing runs in the child tasks, on every core, not in the loop.
+  case page(line: [UInt8], links: [(url: WebURL, link: PageLink)], noFollow: Bool)
   case attachment(AttachmentFacts)
   case redirect(status: Int, location: String?)
   case httpError(status: Int, retryAfter: Double?)
@@ -320,8 +321,7 @@ struct CrawlLoop {
       coverage.pagesFetched += 1
       try writer.append(line)
       let page = job.url.description
-      for link in links {
-        guard let url = WebURL(string: link.url) else { continue }
+      for (url, link) in links {
         if !scope.contains(url) {
           recordOffsite(link, page: page)
           continue

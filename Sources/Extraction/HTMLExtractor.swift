@@ -26,7 +26,8 @@ public struct ExtractedPage: Sendable {
 
 /// Parses HTML with libxml2 and copies out title, headings, visible text and links.
 public enum HTMLExtractor {
-  public static let maxTextCharacters = 64 * 1024
+  /// Visible text kept per page, in UTF-8 bytes (about 64 K Thai characters at most).
+  public static let maxTextBytes = 192 * 1024
   public static let maxLinks = 5000
 
   /// Call once from `main` before pages are parsed on several threads.
@@ -405,10 +406,10 @@ struct Walker {
 
   mutating func result(charset: String) -> ExtractedPage {
     closeLink()
-    var visible = collapse(text)
-    if visible.utf8.count > HTMLExtractor.maxTextCharacters * 3 || visible.count > HTMLExtractor.maxTextCharacters {
-      visible = String(visible.prefix(HTMLExtractor.maxTextCharacters))
-    }
+    // Cap by bytes at a UTF-8 boundary: counting Characters would walk every grapheme.
+    var end = min(text.count, HTMLExtractor.maxTextBytes)
+    while end < text.count && end > 0 && text[end] & 0xC0 == 0x80 { end -= 1 }
+    let visible = collapse(Array(text[0..<end]))
     return ExtractedPage(
       title: collapse(title), headings: headings, text: visible, links: links, charset: charset,
       refreshTarget: refresh, noFollow: noFollow, droppedLinks: dropped)

@@ -133,6 +133,13 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 
   /// Browsers drop surrounding whitespace and embedded tabs and newlines from hrefs.
   static func trimmed(_ s: String) -> String {
+    // Fast path: most hrefs need nothing (Foundation's trimming is costly per link).
+    let bytes = s.utf8
+    if let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20, first < 0x80,
+      last < 0x80, !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+    {
+      return s
+    }
     var out = s.trimmingCharacters(in: .whitespacesAndNewlinesAndNBSP)
     if out.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
       out.removeAll(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
@@ -189,7 +196,7 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 
   /// RFC 3986 §5.2.4.
   static func removeDotSegments(_ path: String) -> String {
-    guard path.contains(".") else { return path }
+    guard path.contains("/.") else { return path }  // only "." and ".." segments need work
     var output: [Substring] = []
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
     for (index, segment) in segments.enumerated() {
