@@ -199,9 +199,13 @@ struct Walker {
       separate()
     case .tr:
       if let row = rowStack.popLast() {
+        // Old sites lay whole pages out in tables: a row holding a menu is layout, not an
+        // item row, and its text would make every link in it look like every item.
+        let rowBytes = text.count - row.textStart
+        let rowLinks = links.count - row.firstLink
         let end = min(text.count, row.textStart + 600)
         let rowText = collapse(Array(text[row.textStart..<end]))
-        if row.firstLink < links.count {
+        if row.firstLink < links.count && rowLinks <= 4 && rowBytes <= 1200 {
           for i in row.firstLink..<links.count where links[i].rowText == nil {
             links[i].rowText = rowText
           }
