@@ -108,6 +108,8 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   var snapshot: Snapshot
   var status: ItemStatus
   var whyContains: String = ""
+  /// The first evidence entry's date, when the case is about which date was read.
+  var evidenceDate: String? = nil
   var asOf: Day = Kit.asOf
   var testDescription: String { name }
 }
@@ -216,7 +218,19 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
               K.link("/news/1", "ประชุมประจำเดือน 5 พฤศจิกายน 2568"),
               K.link("/news/2", "กิจกรรมวันเด็ก 10 มกราคม 2567"),
             ]),
-        ]), status: .pass, whyContains: "2025-11-05"),
+        ]), status: .pass, whyContains: "5 พฤศจิกายน 2568", evidenceDate: "2025-11-05"),
+      VerdictCase(
+        name: "current-fy: a news box beside the plan's files does not date the plan",
+        item: K.item("O13", "annual-plan", .currentFY),
+        snapshot: K.snapshot([
+          K.home([K.link("/plans", "แผนการดำเนินงาน")]),
+          K.page(
+            "/plans", "แผนการดำเนินงาน",
+            links: [
+              K.link("/f/p67.pdf", "แผนการดำเนินงาน ประจำปีงบประมาณ 2567"),
+              K.link("/news/9", "ประชุมสภา 5 พฤศจิกายน 2568", region: .other),
+            ]),
+        ]), status: .stale, whyContains: "2567"),
       VerdictCase(
         name: "current-fy: only older posts is stale", item: news,
         snapshot: K.snapshot([
@@ -319,7 +333,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
         name: "previous-fy: a range over the whole FY N-1 passes", item: report,
         snapshot: K.snapshot(
           [K.home([K.link("/f/r.pdf", "รายงานผลการดำเนินงาน 1 ต.ค. 67 - 30 ก.ย. 68")])],
-          attachments: [K.pdf("/f/r.pdf")]), status: .pass, whyContains: "2024-10-01"),
+          attachments: [K.pdf("/f/r.pdf")]), status: .pass, evidenceDate: "2024-10-01"),
       VerdictCase(
         name: "previous-fy: a range over half of FY N-1 is a six-month report", item: report,
         snapshot: K.snapshot(
@@ -413,6 +427,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     if !c.whyContains.isEmpty { #expect(r.why.contains(c.whyContains), "\(r.why)") }
     #expect(!r.why.isEmpty)
     if r.status == .pass || r.status == .stale { #expect(!r.evidence.isEmpty) }
+    if let date = c.evidenceDate { #expect(r.evidence.first?.date == date) }
   }
 }
 

@@ -169,8 +169,12 @@ struct ItemAudit {
 
   /// The link texts and file names on a target page, minus menus and look-alikes.
   /// The link texts and file names on a target page, minus menus and look-alikes; with
-  /// `working`, also minus links that lead to a broken target (for counting months).
-  private func contentTexts(_ pi: Int, working: Bool = false) -> [String] {
+  /// `working`, also minus links that lead to a broken target (for counting months). With
+  /// `preferNamed`, only the links that name the item when there are any: on a template without
+  /// regions, a news box beside a plan's files must not date the plan.
+  private func contentTexts(_ pi: Int, working: Bool = false, preferNamed: Bool = false)
+    -> [String]
+  {
     let links = dates.contentLinks(pi) {
       targetLinks(index.snapshot.pages[pi]).map { link in
         let name = SnapshotIndex.fileName(of: link.url)
@@ -180,9 +184,14 @@ struct ItemAudit {
           broken: index.isBroken(link.url))
       }
     }
-    return links.filter { l in
+    let kept = links.filter { l in
       !(working && l.broken) && !l.pieces.contains(where: isExcluded)
-    }.flatMap(\.texts)
+    }
+    if preferNamed {
+      let named = kept.filter { $0.pieces.contains(where: hasTerm) }
+      if !named.isEmpty { return named.flatMap(\.texts) }
+    }
+    return kept.flatMap(\.texts)
   }
 
   /// The date sources of a candidate, strongest first (MATCHING.md §3), evaluated lazily.
@@ -198,7 +207,7 @@ struct ItemAudit {
       let p = index.snapshot.pages[pi]
       let heads = [index.pageTitle[pi]] + index.pageHeadings[pi]
       out.append((.pageTitle, { heads.flatMap { dates.mentions(index.pieces[Int($0)].text) } }))
-      out.append((.pageLinks, { contentTexts(pi).flatMap(dates.mentions) }))
+      out.append((.pageLinks, { contentTexts(pi, preferNamed: true).flatMap(dates.mentions) }))
       out.append(
         (
           .pageText,
@@ -313,7 +322,7 @@ struct ItemAudit {
     }
     if let (c, m) = firstFresh {
       return result(
-        .pass, .passFound(title: c.title, url: c.url, date: m?.start.iso),
+        .pass, .passFound(title: c.title, url: c.url, said: m?.text),
         Array(fresh.prefix(limit)))
     }
     let offsite = judged.compactMap { c, o -> (Candidate, String)? in

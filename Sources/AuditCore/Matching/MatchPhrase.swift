@@ -2,7 +2,7 @@
 /// languages say the same thing.
 enum MatchPhrase {
   // why: one sentence per verdict
-  case passFound(title: String, url: String, date: String?)
+  case passFound(title: String, url: String, said: String?)
   case passChannelOffsite(title: String, host: String)
   case offsiteUnchecked(title: String, host: String)
   case stale(title: String, reason: StaleReason, said: String, fy: Int)
@@ -48,8 +48,9 @@ enum MatchPhrase {
   func text(_ lang: ReportLanguage) -> String {
     let th = lang == .th
     switch self {
-    case .passFound(let title, let url, let date):
-      let when = date.map { th ? " ลงวันที่ \($0)" : " dated \($0)" } ?? ""
+    case .passFound(let title, let url, let said):
+      // The dating words, unless the title already shows them.
+      let when = said.flatMap { title.contains($0) ? nil : " (\"\($0)\")" } ?? ""
       return th ? "พบ \"\(title)\"\(when) ที่ \(url)" : "Found \"\(title)\"\(when) at \(url)."
     case .passChannelOffsite(let title, let host):
       return th
