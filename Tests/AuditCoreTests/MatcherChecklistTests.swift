@@ -32,7 +32,7 @@ import Testing
       }
       if case .monthlyElapsed = item.freshness {
         for (i, m) in fy.months.enumerated() {
-          let url = Kit.url("/ita/\(item.code)-\(i).pdf")
+          let url = MatcherKit.url("/ita/\(item.code)-\(i).pdf")
           let month = [
             "ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
             "ส.ค.", "ก.ย.",
@@ -40,19 +40,19 @@ import Testing
           let be = m.year + 543
           links.append(
             PageLink(url: url, text: "\(item.titleTH) เดือน \(month) \(be)", rowText: nil))
-          attachments.append(Kit.pdf("/ita/\(item.code)-\(i).pdf"))
+          attachments.append(MatcherKit.pdf("/ita/\(item.code)-\(i).pdf"))
         }
         continue
       }
-      let url = Kit.url("/ita/\(item.code).pdf")
+      let url = MatcherKit.url("/ita/\(item.code).pdf")
       links.append(
         PageLink(
           url: url, text: "ดาวน์โหลด", rowText: "\(item.code) \(item.titleTH) \(label) ดาวน์โหลด"))
-      attachments.append(Kit.pdf("/ita/\(item.code).pdf"))
+      attachments.append(MatcherKit.pdf("/ita/\(item.code).pdf"))
     }
-    let hub = Kit.page("/ita", "การประเมินคุณธรรมและความโปร่งใส ITA \(year)", links: links)
-    let s = Kit.snapshot(
-      [Kit.home([Kit.link("/ita", "ITA \(year)")]), hub], attachments: attachments)
+    let hub = MatcherKit.page("/ita", "การประเมินคุณธรรมและความโปร่งใส ITA \(year)", links: links)
+    let s = MatcherKit.snapshot(
+      [MatcherKit.home([MatcherKit.link("/ita", "ITA \(year)")]), hub], attachments: attachments)
     let asOf = fy.end
     let report = Matcher.audit(
       snapshot: s, checklist: checklist, families: catalog.families,
@@ -75,12 +75,15 @@ import Testing
   func lookAlikesDoNotPass(_ code: String, _ text: String) throws {
     let catalog = try Self.catalog()
     let checklist = try catalog.load(year: 2569)
-    let s = Kit.snapshot(
-      [Kit.home([Kit.link("/doc/1.pdf", text)]), Kit.page("/other", "หน้าอื่น")],
-      attachments: [Kit.pdf("/doc/1.pdf")])
+    let s = MatcherKit.snapshot(
+      [
+        MatcherKit.home([MatcherKit.link("/doc/1.pdf", text)]),
+        MatcherKit.page("/other", "หน้าอื่น"),
+      ],
+      attachments: [MatcherKit.pdf("/doc/1.pdf")])
     let report = Matcher.audit(
       snapshot: s, checklist: checklist, families: catalog.families,
-      options: AuditOptions(fiscalYear: FiscalYear(be: 2569), asOf: Kit.asOf, language: .en))
+      options: AuditOptions(fiscalYear: FiscalYear(be: 2569), asOf: MatcherKit.asOf, language: .en))
     let r = try #require(report.items.first { $0.id == code })
     #expect(r.status != .pass, "\(r.why)")
   }

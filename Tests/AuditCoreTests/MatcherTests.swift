@@ -3,7 +3,7 @@ import Testing
 @testable import AuditCore
 
 /// Builders for small hand-made snapshots and checklists, shared by the matcher tests.
-enum Kit {
+enum MatcherKit {
   static let site = "https://tambon.go.th"
   static let fy = FiscalYear(be: 2569)
   static let asOf = Day(unchecked: 2026, 3, 31)
@@ -90,7 +90,8 @@ enum Kit {
   }
 
   static func audit(
-    _ s: Snapshot, _ items: [ChecklistItem], asOf: Day = Kit.asOf, language: ReportLanguage = .en,
+    _ s: Snapshot, _ items: [ChecklistItem], asOf: Day = MatcherKit.asOf,
+    language: ReportLanguage = .en,
     notes: [String] = [], notRequired: [String] = []
   ) -> AuditReport {
     Matcher.audit(
@@ -110,13 +111,13 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   var whyContains: String = ""
   /// The first evidence entry's date, when the case is about which date was read.
   var evidenceDate: String? = nil
-  var asOf: Day = Kit.asOf
+  var asOf: Day = MatcherKit.asOf
   var testDescription: String { name }
 }
 
 @Suite struct MatcherVerdictTests {
   static let cases: [VerdictCase] = {
-    typealias K = Kit
+    typealias K = MatcherKit
     let structure = K.item("O1", "structure", .none)
     let manuals = K.item("O8", "manuals", .inForce)
     let news = K.item("O4", "news", .currentFY)
@@ -421,7 +422,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
 
   @Test(arguments: cases)
   func verdict(_ c: VerdictCase) {
-    let report = Kit.audit(c.snapshot, [c.item], asOf: c.asOf)
+    let report = MatcherKit.audit(c.snapshot, [c.item], asOf: c.asOf)
     let r = report.items[0]
     #expect(r.status == c.status, "\(r.why) \(r.evidence)")
     if !c.whyContains.isEmpty { #expect(r.why.contains(c.whyContains), "\(r.why)") }
@@ -432,71 +433,79 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct MatcherHubTests {
-  static let hubPage = Kit.page(
+  static let hubPage = MatcherKit.page(
     "/ita2569", "การประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ 2569",
     links: [
-      Kit.link("/news", "คลิก", row: "O4 ข่าวประชาสัมพันธ์ คลิก"),
-      Kit.link("/files/o11.pdf", "คลิก", row: "O11 รายงานการประชุมสภา คลิก"),
+      MatcherKit.link("/news", "คลิก", row: "O4 ข่าวประชาสัมพันธ์ คลิก"),
+      MatcherKit.link("/files/o11.pdf", "คลิก", row: "O11 รายงานการประชุมสภา คลิก"),
     ])
 
   @Test func hubRowWithMatchingTitleIsTheBestCandidate() {
-    let s = Kit.snapshot(
+    let s = MatcherKit.snapshot(
       [
-        Kit.home([Kit.link("/ita2569", "ITA 2569")]), Self.hubPage,
-        Kit.page("/news", "ข่าว", links: [Kit.link("/n/1", "ประชุม 5 พฤศจิกายน 2568")]),
-      ], attachments: [Kit.pdf("/files/o11.pdf")])
-    let r = Kit.audit(s, [Kit.item("O4", "news", .currentFY)]).items[0]
+        MatcherKit.home([MatcherKit.link("/ita2569", "ITA 2569")]), Self.hubPage,
+        MatcherKit.page(
+          "/news", "ข่าว",
+          links: [MatcherKit.link("/n/1", "ประชุม 5 พฤศจิกายน 2568")]),
+      ], attachments: [MatcherKit.pdf("/files/o11.pdf")])
+    let r = MatcherKit.audit(s, [MatcherKit.item("O4", "news", .currentFY)]).items[0]
     #expect(r.status == .pass)
-    #expect(r.evidence.first?.url == Kit.url("/news"))
+    #expect(r.evidence.first?.url == MatcherKit.url("/news"))
     #expect(r.evidence.first?.reason.contains("ITA hub") == true)
   }
 
   @Test func aCodeWithADisagreeingTitleIsNotACandidate() {
-    let s = Kit.snapshot(
-      [Kit.home([Kit.link("/ita2569", "ITA 2569")]), Self.hubPage],
-      attachments: [Kit.pdf("/files/o11.pdf")])
-    let r = Kit.audit(s, [Kit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 15))])
+    let s = MatcherKit.snapshot(
+      [MatcherKit.home([MatcherKit.link("/ita2569", "ITA 2569")]), Self.hubPage],
+      attachments: [MatcherKit.pdf("/files/o11.pdf")])
+    let r = MatcherKit.audit(
+      s, [MatcherKit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 15))])
     #expect(r.items[0].status == .missing)
   }
 
   @Test func anOldYearHubDoesNotMakeItsRowsFresh() {
-    let hub = Kit.page(
+    let hub = MatcherKit.page(
       "/ita2567", "ITA 2567",
-      links: [Kit.link("/files/plan.pdf", "ดาวน์โหลด", row: "O6 แผนการดำเนินงาน ดาวน์โหลด")])
-    let s = Kit.snapshot(
-      [Kit.home([Kit.link("/ita2567", "ITA 2567")]), hub], attachments: [Kit.pdf("/files/plan.pdf")]
+      links: [MatcherKit.link("/files/plan.pdf", "ดาวน์โหลด", row: "O6 แผนการดำเนินงาน ดาวน์โหลด")])
+    let s = MatcherKit.snapshot(
+      [MatcherKit.home([MatcherKit.link("/ita2567", "ITA 2567")]), hub],
+      attachments: [MatcherKit.pdf("/files/plan.pdf")]
     )
-    let r = Kit.audit(s, [Kit.item("O6", "annual-plan", .currentFY)]).items[0]
+    let r = MatcherKit.audit(s, [MatcherKit.item("O6", "annual-plan", .currentFY)]).items[0]
     #expect(r.status == .uncertain)
     #expect(r.evidence.first?.date == nil)
   }
 
   @Test func theHubPageItselfIsNotEvidence() {
-    let hub = Kit.page("/ita", "ITA 2569 ข่าวประชาสัมพันธ์")
-    let s = Kit.snapshot([Kit.home([Kit.link("/ita", "ITA")]), hub])
-    #expect(Kit.audit(s, [Kit.item("O4", "news", .none)]).items[0].status == .missing)
+    let hub = MatcherKit.page("/ita", "ITA 2569 ข่าวประชาสัมพันธ์")
+    let s = MatcherKit.snapshot([MatcherKit.home([MatcherKit.link("/ita", "ITA")]), hub])
+    #expect(MatcherKit.audit(s, [MatcherKit.item("O4", "news", .none)]).items[0].status == .missing)
   }
 
   @Test func aMenuLinkOnEveryPageCountsOnce() {
-    let menu = Kit.link("/organ.html", "โครงสร้างองค์กร", region: .nav)
-    var pages = [Kit.home([menu]), Kit.page("/organ.html", "โครงสร้างองค์กร", links: [menu])]
-    for i in 0..<6 { pages.append(Kit.page("/p/\(i)", "หน้า \(i)", links: [menu])) }
-    let r = Kit.audit(Kit.snapshot(pages), [Kit.item("O1", "structure", .none)]).items[0]
+    let menu = MatcherKit.link("/organ.html", "โครงสร้างองค์กร", region: .nav)
+    var pages = [
+      MatcherKit.home([menu]), MatcherKit.page("/organ.html", "โครงสร้างองค์กร", links: [menu]),
+    ]
+    for i in 0..<6 { pages.append(MatcherKit.page("/p/\(i)", "หน้า \(i)", links: [menu])) }
+    let r = MatcherKit.audit(
+      MatcherKit.snapshot(pages), [MatcherKit.item("O1", "structure", .none)]
+    ).items[0]
     #expect(r.status == .pass)
     #expect(r.evidence.count == 1)
   }
 }
 
 @Suite struct MatcherMonthlyTests {
-  static let item = Kit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 15))
+  static let item = MatcherKit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 15))
 
   static func listSnapshot(_ files: [(String, String)]) -> Snapshot {
-    let links = files.map { Kit.link("/files/\($0.0)", $0.1) }
-    return Kit.snapshot(
+    let links = files.map { MatcherKit.link("/files/\($0.0)", $0.1) }
+    return MatcherKit.snapshot(
       [
-        Kit.home([Kit.link("/sor", "สขร.", region: .nav)]),
-        Kit.page("/sor", "สรุปผลการจัดซื้อจัดจ้าง", links: links),
-      ], attachments: files.map { Kit.pdf("/files/\($0.0)") })
+        MatcherKit.home([MatcherKit.link("/sor", "สขร.", region: .nav)]),
+        MatcherKit.page("/sor", "สรุปผลการจัดซื้อจัดจ้าง", links: links),
+      ], attachments: files.map { MatcherKit.pdf("/files/\($0.0)") })
   }
 
   @Test func allElapsedMonthsPresentPasses() {
@@ -504,7 +513,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("10.pdf", "ตุลาคม 2568"), ("11.pdf", "พฤศจิกายน 2568"), ("12.pdf", "ธันวาคม 2568"),
       ("01.pdf", "มกราคม 2569"), ("02.pdf", "กุมภาพันธ์ 2569"),
     ])
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .pass, "\(r.why)")
     #expect(r.monthsFound == ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02"])
     #expect(r.monthsMissing == [])
@@ -515,7 +524,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("10.pdf", "ตุลาคม 2568"), ("11.pdf", "พฤศจิกายน 2568"), ("12.pdf", "ธันวาคม 2568"),
       ("02.pdf", "กุมภาพันธ์ 2569"),
     ])
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .stale)
     #expect(r.monthsMissing == ["2026-01"])
     #expect(r.why.contains("2026-01"))
@@ -526,7 +535,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("ไตรมาสที่%201-2569.pdf", "ไตรมาสที่ 1/2569"), ("sor-ม.ค.69.pdf", "ดาวน์โหลด"),
       ("sor-ก.พ.69.pdf", "ดาวน์โหลด"),
     ])
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .pass, "\(r.why) \(r.monthsMissing ?? [])")
   }
 
@@ -535,14 +544,14 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("10.pdf", "ตุลาคม 2568"), ("11.pdf", "พฤศจิกายน 2568"), ("12.pdf", "ธันวาคม 2568"),
       ("win.pdf", "ประกาศผู้ชนะการเสนอราคา มกราคม 2569"), ("02.pdf", "กุมภาพันธ์ 2569"),
     ])
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .stale)
     #expect(r.monthsMissing == ["2026-01"])
   }
 
   @Test func noMonthEndedYetIsUncertain() {
     let s = Self.listSnapshot([("10.pdf", "ตุลาคม 2568")])
-    let r = Kit.audit(s, [Self.item], asOf: Kit.day(2025, 10, 20)).items[0]
+    let r = MatcherKit.audit(s, [Self.item], asOf: MatcherKit.day(2025, 10, 20)).items[0]
     #expect(r.status == .uncertain)
     #expect(r.why.contains("No month of FY2569"))
   }
@@ -552,7 +561,7 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("h.pdf", "สขร. ต.ค. 68 - มี.ค. 69"), ("01.pdf", "มกราคม 2569"),
       ("02.pdf", "กุมภาพันธ์ 2569"),
     ])
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .stale)
     #expect(r.monthsMissing == ["2025-10", "2025-11", "2025-12"])
   }
@@ -563,30 +572,30 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       ("01.pdf", "มกราคม 2569"), ("02.pdf", "กุมภาพันธ์ 2569"),
     ])
     s.attachments[3].status = 404
-    let r = Kit.audit(s, [Self.item]).items[0]
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .stale)
     #expect(r.monthsMissing == ["2026-01"])
   }
 
   @Test func missingMonthsWithAnOffsiteFolderAreUncertain() {
     var s = Self.listSnapshot([("10.pdf", "ตุลาคม 2568")])
-    s.pages[1].links.append(Kit.link("https://drive.google.com/drive/x", "สขร. ทุกเดือน"))
-    let r = Kit.audit(s, [Self.item]).items[0]
+    s.pages[1].links.append(MatcherKit.link("https://drive.google.com/drive/x", "สขร. ทุกเดือน"))
+    let r = MatcherKit.audit(s, [Self.item]).items[0]
     #expect(r.status == .uncertain)
     #expect(r.why.contains("drive.google.com"))
   }
 
   @Test func unreadableMonthsAreUncertainNotStale() {
     let s = Self.listSnapshot([("a.pdf", "ดาวน์โหลด"), ("b.pdf", "ดาวน์โหลด")])
-    #expect(Kit.audit(s, [Self.item]).items[0].status == .uncertain)
+    #expect(MatcherKit.audit(s, [Self.item]).items[0].status == .uncertain)
   }
 
   @Test func graceDaysDecideTheLastRequiredMonth() {
     let s = Self.listSnapshot([("10.pdf", "ตุลาคม 2568")])
-    let tight = Kit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 0))
-    let r = Kit.audit(s, [tight], asOf: Kit.day(2025, 12, 10)).items[0]
+    let tight = MatcherKit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 0))
+    let r = MatcherKit.audit(s, [tight], asOf: MatcherKit.day(2025, 12, 10)).items[0]
     #expect(r.monthsMissing == ["2025-11"])
-    let loose = Kit.audit(s, [Self.item], asOf: Kit.day(2025, 12, 10)).items[0]
+    let loose = MatcherKit.audit(s, [Self.item], asOf: MatcherKit.day(2025, 12, 10)).items[0]
     #expect(loose.status == .pass)
   }
 }
@@ -596,15 +605,17 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     var cov = Coverage()
     cov.robotsBlocked = ["/admin"]
     cov.notes = ["TLS certificate expired"]
-    let s = Kit.snapshot(
+    let s = MatcherKit.snapshot(
       [
-        Kit.home([Kit.link("/organ.html", "โครงสร้างองค์กร")]),
-        Kit.page("/organ.html", "โครงสร้างองค์กร"),
+        MatcherKit.home([MatcherKit.link("/organ.html", "โครงสร้างองค์กร")]),
+        MatcherKit.page("/organ.html", "โครงสร้างองค์กร"),
       ], coverage: cov)
     let items = [
-      Kit.item("O1", "structure", .none), Kit.item("O4", "news", .currentFY, confidence: .low),
+      MatcherKit.item("O1", "structure", .none),
+      MatcherKit.item("O4", "news", .currentFY, confidence: .low),
     ]
-    let r = Kit.audit(s, items, notes: ["checklist 2569 used for FY2570"], notRequired: ["laws"])
+    let r = MatcherKit.audit(
+      s, items, notes: ["checklist 2569 used for FY2570"], notRequired: ["laws"])
     #expect(r.items.map(\.id) == ["O1", "O4"])
     #expect(r.items[1].status == .uncertain)
     #expect(r.score.estimate == 50)
@@ -629,19 +640,20 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func languageChoosesTheSentences() {
-    let s = Kit.snapshot([Kit.home([])])
-    let item = Kit.item("O1", "structure", .none)
-    let th = Kit.audit(s, [item], language: .th).items[0]
-    let en = Kit.audit(s, [item], language: .en).items[0]
+    let s = MatcherKit.snapshot([MatcherKit.home([])])
+    let item = MatcherKit.item("O1", "structure", .none)
+    let th = MatcherKit.audit(s, [item], language: .th).items[0]
+    let en = MatcherKit.audit(s, [item], language: .en).items[0]
     #expect(th.why != en.why)
     #expect(th.title == "ข้อ O1" && en.title == "Item O1")
     #expect(th.why.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) })
-    let found = Kit.snapshot([
-      Kit.home([Kit.link("/organ.html", "โครงสร้างองค์กร")]), Kit.page("/organ.html", "โครงสร้าง"),
+    let found = MatcherKit.snapshot([
+      MatcherKit.home([MatcherKit.link("/organ.html", "โครงสร้างองค์กร")]),
+      MatcherKit.page("/organ.html", "โครงสร้าง"),
     ])
-    let pass = Kit.audit(found, [item], language: .th).items[0]
+    let pass = MatcherKit.audit(found, [item], language: .th).items[0]
     #expect(pass.status == .pass)
-    #expect(pass.why.contains(Kit.url("/organ.html")) && pass.why.hasPrefix("พบ"))
+    #expect(pass.why.contains(MatcherKit.url("/organ.html")) && pass.why.hasPrefix("พบ"))
     #expect(pass.evidence.first?.reason.contains("ข้อความลิงก์") == true)
     #expect(!en.why.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) })
   }
@@ -689,11 +701,11 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func digitalIsNotAHub() {
-    let s = Kit.snapshot([
-      Kit.home([Kit.link("/d", "Digital")]),
-      Kit.page(
+    let s = MatcherKit.snapshot([
+      MatcherKit.home([MatcherKit.link("/d", "Digital")]),
+      MatcherKit.page(
         "/d", "Digital Service",
-        links: [Kit.link("/n", "ข่าวประชาสัมพันธ์", row: "ข่าวประชาสัมพันธ์")]),
+        links: [MatcherKit.link("/n", "ข่าวประชาสัมพันธ์", row: "ข่าวประชาสัมพันธ์")]),
     ])
     let idx = SnapshotIndex(
       snapshot: s, patterns: [], hubKeys: ["ita", "oit"], checklistYear: 2569, fy: 2569)
@@ -701,9 +713,10 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func aHubExclusionUnmakesAHub() {
-    let s = Kit.snapshot([
-      Kit.home([Kit.link("/r", "ผล")]), Kit.page("/r", "การนำผลการประเมิน ITA ไปสู่การพัฒนา"),
-      Kit.page("/h", "ITA 2569"),
+    let s = MatcherKit.snapshot([
+      MatcherKit.home([MatcherKit.link("/r", "ผล")]),
+      MatcherKit.page("/r", "การนำผลการประเมิน ITA ไปสู่การพัฒนา"),
+      MatcherKit.page("/h", "ITA 2569"),
     ])
     let idx = SnapshotIndex(
       snapshot: s, patterns: [], hubKeys: ["ita"], hubExcludes: ["การนำผลการประเมิน"],

@@ -398,14 +398,28 @@ struct SnapshotIndex {
 struct ByteKey: Hashable {
   let text: String
   init(_ text: String) { self.text = text }
+
   static func == (a: ByteKey, b: ByteKey) -> Bool {
-    var x = a.text
-    var y = b.text
-    return x.withUTF8 { px in y.withUTF8 { py in px.elementsEqual(py) } }
+    let fast = a.text.utf8.withContiguousStorageIfAvailable { x in
+      b.text.utf8.withContiguousStorageIfAvailable { y in
+        guard x.count == y.count, let px = x.baseAddress, let py = y.baseAddress else {
+          return x.count == y.count
+        }
+        return memcmp(px, py, x.count) == 0
+      }
+    }
+    return (fast ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
   }
+
   func hash(into hasher: inout Hasher) {
-    var t = text
-    t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    let done = text.utf8.withContiguousStorageIfAvailable {
+      hasher.combine(bytes: UnsafeRawBufferPointer($0))
+    }
+    if done == nil {
+      // Same bytes, same hash: make the text contiguous rather than hash it another way.
+      var t = text
+      t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
   }
 }
 
