@@ -6,14 +6,18 @@ import Transport
 extension CrawlLoop {
   /// Runs in a child task: waits for the host's slot, fetches, parses, encodes the record.
   static func perform(
-    _ job: Job, startAt: ContinuousClock.Instant, fetcher: HTTPFetcher, options: CrawlOptions
+    _ job: Job, startAt: ContinuousClock.Instant, deadline: ContinuousClock.Instant?,
+    fetcher: HTTPFetcher, options: CrawlOptions
   ) async -> (Job, Outcome) {
     if startAt > .now {
+      // A long Crawl-delay must not carry the crawl past --time-limit.
+      let wake = deadline.map { min($0, startAt) } ?? startAt
       do {
-        try await Task.sleep(until: startAt, clock: .continuous)
+        try await Task.sleep(until: wake, clock: .continuous)
       } catch {
         return (job, .cancelled)
       }
+      if wake < startAt { return (job, .cancelled) }
     }
     if Task.isCancelled { return (job, .cancelled) }
     switch job.kind {

@@ -124,6 +124,12 @@ struct CrawlLoop {
     self.writer = writer
   }
 
+  /// One politeness budget per server: `www.x.go.th` and `x.go.th`, over http or https, are
+  /// the same machine to us, so they share slots, delays and robots.txt.
+  static func hostKey(_ url: WebURL) -> String {
+    url.port.map { "\(url.siteHost):\($0)" } ?? url.siteHost
+  }
+
   static func key(_ url: WebURL) -> String {
     // http and https, with or without www., are one site: one key per page.
     var k = url.siteHost
@@ -155,17 +161,17 @@ struct CrawlLoop {
         while inFlight < options.maxConnections, let (job, startAt) = nextJob() {
           inFlight += 1
           group.addTask {
-            await CrawlLoop.perform(job, startAt: startAt, fetcher: fetcher, options: options)
+            await CrawlLoop.perform(
+              job, startAt: startAt, deadline: deadline, fetcher: fetcher, options: options)
           }
         }
         if inFlight == 0 { break }
         guard let (job, outcome) = await group.next() else { break }
         inFlight -= 1
-        if let host = hosts[job.url.host] { host.inFlight -= 1 }
-        do throws(CrawlError) {
-          try handle(job, outcome)
-        } catch {
-          writeError = error
+        if let host = hosts[CrawlLoop.hostKey(job.url)] { host.inFlight -= 1 }
+        handle(job, outcome)
+        if let failure = writer.failure {
+          writeError = failure
           group.cancelAll()
           break
         }
@@ -212,7 +218,7 @@ struct CrawlLoop {
     let key = CrawlLoop.key(job.url) + (job.kind == .sitemap ? "#sitemap" : "")
     guard force || !seen.contains(key) else { return }
     seen.insert(key)
-    let hostName = job.url.host
+    let hostName = CrawlLoop.hostKey(job.url)
     let host: HostState
     if let existing = hosts[hostName] {
       host = existing
@@ -265,7 +271,7 @@ struct CrawlLoop {
     limitCounts[reason, default: 0] += 1
     if skippedRecords < 1000 {
       skippedRecords += 1
-      try? writer.append(SnapshotWriter.line(.skipped(SkippedFacts(url: url.description, reason: reason))))
+      writer.append(SnapshotWriter.line(.skipped(SkippedFacts(url: url.description, reason: reason))))
     }
   }
 
@@ -275,8 +281,8 @@ struct CrawlLoop {
 
   // MARK: Outcomes
 
-  mutating func handle(_ job: Job, _ outcome: Outcome) throws(CrawlError) {
-    let host = hosts[job.url.host]
+  mutating func handle(_ job: Job, _ outcome: Outcome) {
+    let host = hosts[CrawlLoop.hostKey(job.url)]
     switch outcome {
     case .cancelled:
       return
@@ -319,7 +325,7 @@ struct CrawlLoop {
       host?.backoff = 0
       done += 1
       coverage.pagesFetched += 1
-      try writer.append(line)
+      writer.append(line)
       let page = job.url.description
       for (url, link) in links {
         if !scope.contains(url) {
@@ -338,17 +344,17 @@ struct CrawlLoop {
       }
       if facts.status >= 400 {
         failed += 1
-        try writer.append(
+        writer.append(
           SnapshotWriter.line(
             .failure(
               FailureFacts(
                 url: facts.url, error: "http", message: "HTTP \(facts.status)", status: facts.status,
                 referrers: facts.referrers, isAttachment: true))))
       } else {
-        try writer.append(SnapshotWriter.line(.attachment(facts)))
+        writer.append(SnapshotWriter.line(.attachment(facts)))
       }
     case .redirect(let status, let location):
-      try followRedirect(job, status: status, location: location)
+      followRedirect(job, status: status, location: location)
     case .httpError(let status, let retryAfter):
       if job.kind == .sitemap { return }
       if let retry = retryDelay(job, status: status, retryAfter: retryAfter, host: host) {
@@ -383,7 +389,7 @@ struct CrawlLoop {
       if !seen.contains(key) { attachmentTexts[url.description] = entry }
     }
     guard !seen.contains(key) else { return }
-    if let host = hosts[url.host], host.robotsReady, !host.robots.allows(url) {
+    if let host = hosts[CrawlLoop.hostKey(url)], host.robotsReady, !host.robots.allows(url) {
       seen.insert(key)
       robotsBlocked(url)
       return
@@ -403,7 +409,7 @@ struct CrawlLoop {
     limitCounts["robots", default: 0] += 1
     if skippedRecords < 1000 {
       skippedRecords += 1
-      try? writer.append(SnapshotWriter.line(.skipped(SkippedFacts(url: url.description, reason: "robots"))))
+      writer.append(SnapshotWriter.line(.skipped(SkippedFacts(url: url.description, reason: "robots"))))
     }
   }
 
@@ -411,12 +417,12 @@ struct CrawlLoop {
     let key = link.url + "\u{1}" + link.text
     guard offsiteSeen.count < 20000, !offsiteSeen.contains(key) else { return }
     offsiteSeen.insert(key)
-    try? writer.append(
+    writer.append(
       SnapshotWriter.line(
         .offsite(OffsiteLink(url: link.url, text: link.text, page: page, rowText: link.rowText))))
   }
 
-  mutating func followRedirect(_ job: Job, status: Int, location: String?) throws(CrawlError) {
+  mutating func followRedirect(_ job: Job, status: Int, location: String?) {
     let from = job.url.description
     guard let location, !location.isEmpty else {
       recordFailure(job, error: "http", message: "HTTP \(status) without Location", status: status)
@@ -439,7 +445,7 @@ struct CrawlLoop {
         status: status)
       return
     }
-    try writer.append(SnapshotWriter.line(.redirect(RedirectFacts(from: from, to: target.description, status: status))))
+    writer.append(SnapshotWriter.line(.redirect(RedirectFacts(from: from, to: target.description, status: status))))
     if !scope.contains(target) {
       if job.depth == 0 && job.hops.isEmpty {
         coverage.notes.append(
@@ -449,7 +455,7 @@ struct CrawlLoop {
       recordOffsite(PageLink(url: target.description, text: "", region: .other), page: from)
       return
     }
-    if let host = hosts[target.host], host.robotsReady, !host.robots.allows(target) {
+    if let host = hosts[CrawlLoop.hostKey(target)], host.robotsReady, !host.robots.allows(target) {
       robotsBlocked(target)
       return
     }
@@ -488,25 +494,6 @@ struct CrawlLoop {
   }
 
   mutating func recordFailure(_ job: Job, error: String, message: String, status: Int?) {
-    if job.kind == .robots {
-      // RFC 9309 §2.3.1.3–4: a 4xx robots.txt means no rules; an unreachable one means stay out.
-      let host = hosts[job.url.host]
-      host?.robotsReady = true
-      if let status, (400..<500).contains(status) {
-        host?.robots = .allowAll
-      } else {
-        host?.robots = .unreachable
-        coverage.notes.append(
-          "robots.txt of \(job.url.host) could not be read (\(message)); as RFC 9309 asks, nothing else was fetched from that host"
-        )
-        if let host {
-          for queued in host.queue[host.head...] { robotsBlocked(queued.url) }
-          host.queue = []
-          host.head = 0
-        }
-      }
-      return
-    }
     failed += 1
     let isAttachment = job.kind == .attachment
     // Pages we could not read hide content; a 4xx page has nothing behind it to miss.
@@ -516,8 +503,8 @@ struct CrawlLoop {
     let facts = FailureFacts(
       url: job.url.description, error: error, message: message, status: status,
       referrers: job.referrer.map { [$0] } ?? [], isAttachment: isAttachment)
-    try? writer.append(SnapshotWriter.line(.failure(facts)))
-    if job.depth == 0 && job.hops.count <= options.maxRedirects && job.kind == .page && done == 0 {
+    writer.append(SnapshotWriter.line(.failure(facts)))
+    if job.depth == 0 && job.kind == .page && done == 0 {
       coverage.notes.append("the start page could not be fetched: \(message)")
     }
   }

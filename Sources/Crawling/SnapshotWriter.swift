@@ -21,33 +21,43 @@ public final class SnapshotWriter {
     self.handle = handle
   }
 
+  /// The first write that failed (a full disk, say). Later appends are dropped; `finish`
+  /// throws it, so a snapshot is either whole or not written at all.
+  public private(set) var failure: CrawlError?
+
   /// Appends already-encoded JSON lines.
-  public func append(_ line: [UInt8]) throws(CrawlError) {
+  public func append(_ line: [UInt8]) {
+    guard failure == nil else { return }
     pending.append(contentsOf: line)
-    if pending.count > 256 * 1024 { try flush() }
+    if pending.count > 256 * 1024 { flush() }
   }
 
-  private func flush() throws(CrawlError) {
-    guard !pending.isEmpty else { return }
+  private func flush() {
+    guard !pending.isEmpty, failure == nil else { return }
     do {
       try handle.write(contentsOf: pending)
     } catch {
-      throw .cannotWrite(path: recordsPath, reason: "\(error.localizedDescription)")
+      failure = .cannotWrite(path: recordsPath, reason: "\(error.localizedDescription)")
     }
     pending.removeAll(keepingCapacity: true)
   }
 
   /// Writes the header and renames the finished file into place.
   public func finish(header: SnapshotHeader) throws(CrawlError) {
-    try flush()
+    flush()
+    if let failure {
+      abandon()
+      throw failure
+    }
     try? handle.close()
     let temp = path + ".tmp"
     do {
       var headerLine = try SnapshotWriter.encoder.encode(header)
       headerLine.append(0x0A)
-      FileManager.default.createFile(atPath: temp, contents: headerLine)
-      guard let out = FileHandle(forWritingAtPath: temp), let input = FileHandle(forReadingAtPath: recordsPath)
-      else { throw CrawlError.cannotWrite(path: temp, reason: "cannot open") }
+      guard FileManager.default.createFile(atPath: temp, contents: headerLine),
+        let out = FileHandle(forWritingAtPath: temp),
+        let input = FileHandle(forReadingAtPath: recordsPath)
+      else { throw CrawlError.cannotWrite(path: temp, reason: String(cString: strerror(errno))) }
       try out.seekToEnd()
       while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
         try out.write(contentsOf: chunk)
