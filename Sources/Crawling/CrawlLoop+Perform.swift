@@ -81,11 +81,10 @@ extension CrawlLoop {
     facts.dates = DateScan.strings(title: page.title, text: page.text)
     let line = SnapshotWriter.line(.page(facts))
     var seen: Set<String> = []
-    let parsed = page.links.compactMap { link -> (url: WebURL, link: PageLink)? in
+    var parsed: [(url: WebURL, link: PageLink)] = []
+    for (link, url) in zip(page.links, page.linkTargets) {
       // A menu repeats the same targets; one entry per URL and text is enough for the loop.
-      guard seen.insert(link.url + "\u{1}" + link.text).inserted, let url = WebURL(string: link.url)
-      else { return nil }
-      return (url, link)
+      if seen.insert(link.url + "\u{1}" + link.text).inserted { parsed.append((url, link)) }
     }
     return .page(line: line, links: parsed, noFollow: page.noFollow)
   }

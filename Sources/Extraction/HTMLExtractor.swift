@@ -14,6 +14,8 @@ public struct ExtractedPage: Sendable {
   public var headings: [String]
   public var text: String
   public var links: [PageLink]
+  /// The parsed target of each link, same order as `links`, so nobody parses them again.
+  public var linkTargets: [WebURL]
   public var charset: String
   /// Links that are not navigation for a reader but still lead somewhere we must fetch:
   /// `<meta http-equiv=refresh>`, frames and iframes. Also present in `links`.
@@ -68,12 +70,14 @@ struct Walker {
   var headings: [String] = []
   var heading: [UInt8] = []
   var links: [PageLink] = []
+  var targets: [WebURL] = []
   var dropped = 0
   var refresh: String?
   var noFollow = false
 
   // State of the walk.
   var anchorText: [UInt8] = []
+  var scratch: [UInt8] = []
   var anchorIndex: Int? = nil  // index into `links` of the open <a>
   var inTitle = 0
   var inHeading = 0
@@ -223,34 +227,32 @@ struct Walker {
     }
   }
 
+  /// Appends one text node, whitespace (NBSP included) collapsed, to every open target: the
+  /// node is collapsed once into `scratch`, then copied in bulk.
   mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+    scratch.removeAll(keepingCapacity: true)
     var p = content
     var lastSpace = text.last == 0x20 || text.isEmpty
     while p.pointee != 0 {
       var b = p.pointee
-      // NBSP (C2 A0) and ASCII whitespace collapse to one space.
       if b == 0xC2 && p[1] == 0xA0 {
         b = 0x20
         p += 1
       }
-      let isSpace = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C
-      if isSpace {
-        if !lastSpace {
-          if text.count < Walker.hardTextCap { text.append(0x20) }
-          if anchorIndex != nil { anchorText.append(0x20) }
-          if inTitle > 0 { title.append(0x20) }
-          if inHeading > 0 { heading.append(0x20) }
-        }
+      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
+        if !lastSpace { scratch.append(0x20) }
         lastSpace = true
       } else {
-        if text.count < Walker.hardTextCap { text.append(b) }
-        if anchorIndex != nil, anchorText.count < 2000 { anchorText.append(b) }
-        if inTitle > 0, title.count < 2000 { title.append(b) }
-        if inHeading > 0, heading.count < 2000 { heading.append(b) }
+        scratch.append(b)
         lastSpace = false
       }
       p += 1
     }
+    guard !scratch.isEmpty else { return }
+    if text.count < Walker.hardTextCap { text.append(contentsOf: scratch) }
+    if anchorIndex != nil, anchorText.count < 2000 { anchorText.append(contentsOf: scratch) }
+    if inTitle > 0, title.count < 2000 { title.append(contentsOf: scratch) }
+    if inHeading > 0, heading.count < 2000 { heading.append(contentsOf: scratch) }
   }
 
   /// Puts a word boundary between block elements, so that table cells do not run together.
@@ -266,6 +268,7 @@ struct Walker {
       return
     }
     links.append(PageLink(url: url.description, text: "", region: region, title: title))
+    targets.append(url)
     if isArea {
       if let alt = attribute(node, "alt") { links[links.count - 1].text = ThaiTextLite.collapse(alt) }
     } else {
@@ -288,6 +291,7 @@ struct Walker {
       return
     }
     links.append(PageLink(url: url.description, text: ThaiTextLite.collapse(text), region: region))
+    targets.append(url)
   }
 
   mutating func readMeta(_ node: xmlNodePtr) {
@@ -415,7 +419,8 @@ struct Walker {
     while end < text.count && end > 0 && text[end] & 0xC0 == 0x80 { end -= 1 }
     let visible = collapse(Array(text[0..<end]))
     return ExtractedPage(
-      title: collapse(title), headings: headings, text: visible, links: links, charset: charset,
+      title: collapse(title), headings: headings, text: visible, links: links, linkTargets: targets,
+      charset: charset,
       refreshTarget: refresh, noFollow: noFollow, droppedLinks: dropped)
   }
 }
