@@ -10,6 +10,8 @@ mkdir -p "$out"
 [ -f "$out/site/p/$((pages - 1)).html" ] || python3 Benchmarks/gen_site.py "$out/site" "$pages"
 swift build -c release >/dev/null
 bin=.build/release/oitcheck
+# A server left from an earlier run would hold the port.
+[ -f "$out/nginx.pid" ] && kill "$(cat "$out/nginx.pid")" 2>/dev/null && sleep 0.5
 nginx -p "$PWD/$out" -c "$PWD/Benchmarks/nginx.conf"
 trap 'kill $(cat "$out/nginx.pid") 2>/dev/null || true' EXIT
 sleep 0.5

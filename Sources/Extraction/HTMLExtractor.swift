@@ -233,20 +233,25 @@ struct Walker {
     scratch.removeAll(keepingCapacity: true)
     var p = content
     var lastSpace = text.last == 0x20 || text.isEmpty
+    @inline(__always) func isSpace(_ q: UnsafePointer<xmlChar>) -> Int {
+      let b = q.pointee
+      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C { return 1 }
+      return b == 0xC2 && q[1] == 0xA0 ? 2 : 0
+    }
     while p.pointee != 0 {
-      var b = p.pointee
-      if b == 0xC2 && p[1] == 0xA0 {
-        b = 0x20
-        p += 1
-      }
-      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
+      let space = isSpace(p)
+      if space > 0 {
         if !lastSpace { scratch.append(0x20) }
         lastSpace = true
-      } else {
-        scratch.append(b)
-        lastSpace = false
+        p += space
+        continue
       }
-      p += 1
+      // Copy the whole run of non-space bytes at once.
+      var q = p + 1
+      while q.pointee != 0 && isSpace(q) == 0 { q += 1 }
+      scratch.append(contentsOf: UnsafeBufferPointer(start: p, count: q - p))
+      lastSpace = false
+      p = q
     }
     guard !scratch.isEmpty else { return }
     if text.count < Walker.hardTextCap { text.append(contentsOf: scratch) }
