@@ -54,7 +54,7 @@ enum Exit: Int32 {
 
 /// Prints one line to stderr and ends the command with `code`.
 func fail(_ message: String, _ code: Exit) -> ExitCode {
-  FileHandle.standardError.write(Data(("oitcheck: " + message + "\n").utf8))
+  printError(message)
   return ExitCode(code.rawValue)
 }
 

@@ -65,38 +65,37 @@ enum Pipeline {
     return coverage
   }
 
+  /// The checklist and dates of an audit, settled before anything is crawled, so that a bad
+  /// checklist or year fails at once rather than after an hour of polite crawling.
+  struct Plan {
+    var catalog: ChecklistCatalog
+    var checklist: Checklist
+    var options: AuditOptions
+  }
+
+  static func plan(_ flags: AuditFlags) throws -> Plan {
+    let asOf = flags.day()
+    let fiscalYear = flags.fiscalYear.map { FiscalYear(be: $0) } ?? FiscalYear(containing: asOf)
+    let catalog = try openCatalog(flags)
+    let (checklist, note) = try loadOrFail { () throws(ChecklistError) in
+      try catalog.resolve(flags.checklist, fiscalYear: fiscalYear)
+    }
+    var options = AuditOptions(fiscalYear: fiscalYear, asOf: asOf, language: flags.lang)
+    if let note { options.notes.append(note) }
+    return Plan(catalog: catalog, checklist: checklist, options: options)
+  }
+
   /// Matches a snapshot and writes the report; returns the exit code of the audit.
-  static func match(snapshotPath: String, flags: AuditFlags, siteOverride: String? = nil) throws
-    -> Exit
-  {
+  static func match(snapshotPath: String, plan: Plan, flags: AuditFlags) throws -> Exit {
     let snapshot: Snapshot
     do {
       snapshot = try SnapshotReader.read(path: snapshotPath)
     } catch {
       throw fail("\(error)", .badInput)
     }
-    let asOf = flags.day()
-    let fiscalYear = flags.fiscalYear.map { FiscalYear(be: $0) } ?? FiscalYear(containing: asOf)
-    let catalog: ChecklistCatalog
-    do {
-      catalog = try ChecklistCatalog(directory: try checklistDirectory(flags))
-    } catch let error as ExitCode {
-      throw error
-    } catch {
-      throw fail("\(error)", .badInput)
-    }
-    let checklist: Checklist
-    let note: String?
-    do {
-      (checklist, note) = try catalog.resolve(flags.checklist, fiscalYear: fiscalYear)
-    } catch {
-      throw fail("\(error)", .badInput)
-    }
-    var options = AuditOptions(fiscalYear: fiscalYear, asOf: asOf, language: flags.lang)
-    if let note { options.notes.append(note) }
-    var report = Matcher.audit(
-      snapshot: snapshot, checklist: checklist, families: catalog.families, options: options)
-    if let siteOverride { report.site = siteOverride }
+    let report = Matcher.audit(
+      snapshot: snapshot, checklist: plan.checklist, families: plan.catalog.families,
+      options: plan.options)
     let text: String
     switch flags.format {
     case .json: text = JSONReportRenderer.render(report)
@@ -123,9 +122,8 @@ enum Pipeline {
     if let dir = flags.checklists { return dir }
     if let env = ProcessInfo.processInfo.environment["OITCHECK_CHECKLISTS"], !env.isEmpty { return env }
     var candidates: [String] = []
-    var dir = (CommandLine.arguments[0] as NSString).resolvingSymlinksInPath
-    if let exe = Bundle.main.executablePath { dir = exe }
-    var current = (dir as NSString).deletingLastPathComponent
+    let exe = Bundle.main.executablePath ?? CommandLine.arguments[0]
+    var current = ((exe as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
     for _ in 0..<6 {
       candidates.append(current + "/Checklists")
       candidates.append(current + "/share/oitcheck/Checklists")

@@ -81,6 +81,15 @@ struct CommandLineTests {
     #expect(list.stdout.contains("2568") && list.stdout.contains("2569"))
   }
 
+  @Test func aBadChecklistFailsBeforeAnythingIsFetched() throws {
+    let server = try miniSite()
+    defer { server.stop() }
+    let run = try runOitcheck("audit", server.baseURL + "/", "--checklist", "2571", "--quiet")
+    #expect(run.exitCode == 3)
+    #expect(run.stderr.contains("2571"))
+    #expect(server.log.isEmpty)
+  }
+
   @Test func jsonReportAloneOnStdoutAndExitTwoWhenItemsFail() throws {
     let server = try miniSite()
     defer { server.stop() }

@@ -15,10 +15,11 @@ struct AuditCommand: AsyncParsableCommand {
   @OptionGroup var crawl: CrawlFlags
 
   func run() async throws {
+    let plan = try Pipeline.plan(audit)
     let path = snapshot ?? temporarySnapshotPath()
     defer { if snapshot == nil { try? FileManager.default.removeItem(atPath: path) } }
     _ = try await Pipeline.crawl(url: url, flags: crawl, snapshotPath: path)
-    let exit = try Pipeline.match(snapshotPath: path, flags: audit)
+    let exit = try Pipeline.match(snapshotPath: path, plan: plan, flags: audit)
     if exit != .ok { throw ExitCode(exit.rawValue) }
   }
 }

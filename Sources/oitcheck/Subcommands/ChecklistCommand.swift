@@ -27,7 +27,8 @@ struct ChecklistCommand: ParsableCommand {
 
     func run() throws {
       let catalog = try openCatalog(audit)
-      let fy = Int(year).map { FiscalYear(be: $0) } ?? FiscalYear(be: 2569)
+      // A year names its own fiscal year; a path is shown against the audit day's.
+      let fy = Int(year).map { FiscalYear(be: $0) } ?? FiscalYear(containing: audit.day())
       let (list, _) = try loadOrFail { () throws(ChecklistError) in try catalog.resolve(year, fiscalYear: fy) }
       print("\(list.id) (\(list.year.be)) — \(list.title)")
       for item in list.items {

@@ -30,12 +30,13 @@ struct DemoCommand: AsyncParsableCommand {
     var flags = audit
     if flags.asOf == nil { flags.asOf = "2026-06-30" }
     if flags.checklist == nil { flags.checklist = "2569" }
+    let plan = try Pipeline.plan(flags)
     var crawl = try CrawlFlags.parse([])
     crawl.quiet = true
     let path = temporarySnapshotPath()
     defer { try? FileManager.default.removeItem(atPath: path) }
     _ = try await Pipeline.crawl(url: server.baseURL + "/", flags: crawl, snapshotPath: path)
-    _ = try Pipeline.match(snapshotPath: path, flags: flags)
+    _ = try Pipeline.match(snapshotPath: path, plan: plan, flags: flags)
     if serve {
       printError("serving \(server.baseURL)/ — press Ctrl-C to stop")
       while true { try await Task.sleep(for: .seconds(3600)) }

@@ -10,7 +10,8 @@ struct MatchCommand: ParsableCommand {
   @OptionGroup var audit: AuditFlags
 
   func run() throws {
-    let exit = try Pipeline.match(snapshotPath: snapshot, flags: audit)
+    let plan = try Pipeline.plan(audit)
+    let exit = try Pipeline.match(snapshotPath: snapshot, plan: plan, flags: audit)
     if exit != .ok { throw ExitCode(exit.rawValue) }
   }
 }
