@@ -275,7 +275,7 @@ struct Walker {
     links.append(PageLink(url: url.description, text: "", region: region, title: title))
     targets.append(url)
     if isArea {
-      if let alt = attribute(node, "alt") { links[links.count - 1].text = ThaiTextLite.collapse(alt) }
+      if let alt = attribute(node, "alt") { links[links.count - 1].text = ThaiText.clean(alt) }
     } else {
       anchorIndex = links.count - 1
       anchorText.removeAll(keepingCapacity: true)
@@ -295,7 +295,7 @@ struct Walker {
       dropped += 1
       return
     }
-    links.append(PageLink(url: url.description, text: ThaiTextLite.collapse(text), region: region))
+    links.append(PageLink(url: url.description, text: ThaiText.clean(text), region: region))
     targets.append(url)
   }
 
@@ -440,12 +440,5 @@ func strcmpStatic(_ a: UnsafePointer<xmlChar>, _ b: StaticString) -> Bool {
     if x != y { return false }
     if x == 0 { return true }
     i += 1
-  }
-}
-
-/// Whitespace collapsing for attribute texts.
-enum ThaiTextLite {
-  static func collapse(_ s: String) -> String {
-    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }

@@ -4,27 +4,9 @@ import Foundation
 /// Terminal-safe text: crawled strings are hostile, so control characters and escape sequences
 /// are removed before they reach a terminal; widths are counted as a terminal draws Thai.
 public enum TerminalText {
-  /// Removes C0/C1 controls (ESC included, so no ANSI sequence survives) and collapses spaces.
-  public static func safe(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    var lastSpace = false
-    for scalar in s.unicodeScalars {
-      let v = scalar.value
-      if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x200B || v == 0xFEFF || (v >= 0x202A && v <= 0x202E)
-        || (v >= 0x2066 && v <= 0x2069)
-      {
-        // Controls and bidi overrides: a page must not be able to rewrite the terminal.
-        if !lastSpace && v != 0x200B && v != 0xFEFF {
-          out.append(" ")
-          lastSpace = true
-        }
-        continue
-      }
-      lastSpace = scalar == " "
-      out.append(scalar)
-    }
-    return String(out).trimmingCharacters(in: .whitespaces)
-  }
+  /// Crawled text made safe for a terminal: ThaiText.clean already drops controls (ESC, so no
+  /// ANSI sequence survives), bidi overrides and zero-width characters.
+  public static func safe(_ s: String) -> String { ThaiText.clean(s) }
 
   /// Columns a terminal uses: Thai above/below vowels and tone marks take none.
   public static func width(_ s: String) -> Int {
