@@ -63,6 +63,23 @@ import Testing
     }
   }
 
+  /// Records are decoded in parallel chunks: order is kept, and the first bad line is named.
+  @Test func manyRecordsKeepTheirOrderAndTheFirstBadLineIsNamed() throws {
+    let page = try Self.lines()[0]
+    var body = [Self.header]
+    for i in 0..<3000 { body.append(page.replacingOccurrences(of: "หน้าแรก", with: "p\(i)")) }
+    let s = try SnapshotReader.parse(Data(body.joined(separator: "\n").utf8), path: "m")
+    #expect(s.pages.map(\.title) == (0..<3000).map { "p\($0)" })
+    body[2500] = "{"
+    body[2900] = "{"
+    do {
+      _ = try SnapshotReader.parse(Data(body.joined(separator: "\n").utf8), path: "m")
+      Issue.record("a bad line was accepted")
+    } catch {
+      #expect(error.description.hasPrefix("m:2501: "))
+    }
+  }
+
   @Test func anUnknownRecordTypeIsABadLine() throws {
     let body = [Self.header, #"{"type":"cookie"}"#].joined(separator: "\n")
     #expect(throws: SnapshotReadError.self) { try SnapshotReader.parse(Data(body.utf8), path: "s") }
