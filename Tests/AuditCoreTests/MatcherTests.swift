@@ -23,6 +23,8 @@ enum MatcherKit {
     "e-service": KeywordFamily(id: "e-service", terms: ["E-Service"]),
     "participation": KeywordFamily(id: "participation", terms: ["เวทีประชาคม"]),
     "no-gift": KeywordFamily(id: "no-gift", terms: ["No Gift Policy"], exclude: ["เจตจำนงสุจริต"]),
+    "ethics": KeywordFamily(
+      id: "ethics", terms: ["ประมวลจริยธรรม"], activityTerms: ["ส่งเสริมจริยธรรม"]),
   ]
 
   static func item(
@@ -722,5 +724,65 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
       snapshot: s, patterns: [], hubKeys: ["ita"], hubExcludes: ["การนำผลการประเมิน"],
       checklistYear: 2569, fy: 2569)
     #expect(idx.hubPages == [2])
+  }
+}
+
+/// `activity-terms`: an activity dates an undated document of the item, and never passes alone.
+@Suite struct MatcherActivityTests {
+  typealias K = MatcherKit
+  static let ethics = K.item("O15", "ethics", .currentFYActivity)
+
+  static func site(_ links: [PageLink]) -> Snapshot {
+    K.snapshot(
+      [K.home([K.link("/integrity", "คุณธรรม")]), K.page("/integrity", "คุณธรรม", links: links)],
+      attachments: [K.pdf("/f/code.pdf"), K.pdf("/f/act.pdf"), K.pdf("/f/old.pdf")])
+  }
+
+  @Test func anUndatedDocumentWithAnActivityOfTheYearPasses() {
+    let r = K.audit(
+      Self.site([
+        K.link("/f/code.pdf", "ประมวลจริยธรรมพนักงานเทศบาล"),
+        K.link("/f/act.pdf", "กิจกรรมส่งเสริมจริยธรรม 15 ธ.ค. 2568"),
+      ]), [Self.ethics]
+    ).items[0]
+    #expect(r.status == .pass, "\(r.why)")
+    #expect(r.evidence.map(\.url) == [K.url("/f/code.pdf"), K.url("/f/act.pdf")])
+    #expect(r.evidence.last?.date == "2025-12-15")
+  }
+
+  @Test func anActivityWithoutTheDocumentIsUncertain() {
+    let r = K.audit(
+      Self.site([K.link("/f/act.pdf", "กิจกรรมส่งเสริมจริยธรรม 15 ธ.ค. 2568")]), [Self.ethics]
+    ).items[0]
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(r.why.contains("not the item's document"))
+  }
+
+  @Test func anActivityOfAnOlderYearMakesTheDocumentStale() {
+    let r = K.audit(
+      Self.site([
+        K.link("/f/code.pdf", "ประมวลจริยธรรม"),
+        K.link("/f/old.pdf", "โครงการส่งเสริมจริยธรรม ประจำปี 2566"),
+      ]), [Self.ethics]
+    ).items[0]
+    #expect(r.status == .stale, "\(r.why)")
+  }
+
+  @Test func anActivityAfterTheAuditDayDoesNotCount() {
+    let r = K.audit(
+      Self.site([
+        K.link("/f/code.pdf", "ประมวลจริยธรรม"),
+        K.link("/f/act.pdf", "กิจกรรมส่งเสริมจริยธรรม 20 ก.ย. 2569"),
+      ]), [Self.ethics]
+    ).items[0]
+    #expect(r.status == .uncertain, "\(r.why)")
+  }
+
+  @Test func activityTermsDoNotDateItemsOfOtherRules() {
+    let code = K.item("O15", "ethics", .inForce)
+    let r = K.audit(
+      Self.site([K.link("/f/act.pdf", "กิจกรรมส่งเสริมจริยธรรม 15 ธ.ค. 2568")]), [code]
+    ).items[0]
+    #expect(r.status == .missing, "\(r.why)")
   }
 }

@@ -14,12 +14,7 @@ struct FixtureSiteTests {
 
   /// Where the matcher and a fixture's expected verdict still disagree, and why. Each one is
   /// reported in the closing note. Neither is a wrong "pass".
-  static let knownDisagreements: [String: String] = [
-    "attachments-only/O22":
-      "the file name รายงานความเสี่ยง_ปีงบ68.pdf is shorter than every risk-results term: a false missing",
-    "offsite-and-broken/O15":
-      "the activity dated 15 ธ.ค. 2568 is not read as the ethics item's date: uncertain instead of pass",
-  ]
+  static let knownDisagreements: [String: String] = [:]
 
   @Test func thereAreFixtureSites() {
     #expect(FixtureSiteTests.sites.count >= 6)

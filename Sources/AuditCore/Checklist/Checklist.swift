@@ -147,11 +147,18 @@ public struct KeywordFamily: Sendable, Hashable, Codable {
   public var exclude: [String]
   /// File or path names that hint at the family (organ.html, devstratigy.html).
   public var urlHints: [String]
+  /// Phrases naming a dated activity of the item (a training, a project). They date a
+  /// `current-fy-activity` item whose own evidence has no date, and never pass it alone.
+  public var activityTerms: [String]
 
-  public init(id: String, terms: [String], exclude: [String] = [], urlHints: [String] = []) {
+  public init(
+    id: String, terms: [String], exclude: [String] = [], urlHints: [String] = [],
+    activityTerms: [String] = []
+  ) {
     self.id = id
     self.terms = terms
     self.exclude = exclude
     self.urlHints = urlHints
+    self.activityTerms = activityTerms
   }
 }

@@ -91,7 +91,7 @@ enum ChecklistFormat {
     "confidence",
   ]
   static let familiesTopKeys = ["families"]
-  static let familyKeys = ["id", "terms", "exclude", "url-hints"]
+  static let familyKeys = ["id", "terms", "exclude", "url-hints", "activity-terms"]
   static let familyRequired = ["id", "terms"]
   static let freshnessNames = [
     "none", "in-force", "current-fy", "previous-fy", "covers-fy", "monthly-elapsed",
@@ -317,9 +317,11 @@ extension ChecklistNodeReader {
       }
       let exclude = textList("exclude", in: f) ?? []
       let hints = textList("url-hints", in: f) ?? []
+      let activity = textList("activity-terms", in: f) ?? []
       if usable, let id, let terms, !terms.isEmpty {
         out[id] = KeywordFamily(
-          id: id, terms: terms.map(\.0), exclude: exclude.map(\.0), urlHints: hints.map(\.0))
+          id: id, terms: terms.map(\.0), exclude: exclude.map(\.0), urlHints: hints.map(\.0),
+          activityTerms: activity.map(\.0))
       }
     }
     return out

@@ -35,26 +35,66 @@ struct ItemAudit {
     case offsite(host: String)
     case unseen(reason: String)
     case broken(problem: String)
+
+    var isFresh: Bool {
+      if case .fresh = self { true } else { false }
+    }
   }
 
   var lang: ReportLanguage { options.language }
   var fy: Int { options.fiscalYear.be }
 
-  func run() -> ItemResult {
+  /// The verdict; `activity` audits the item's activity terms (`current-fy-activity` only).
+  func run(activity: ItemAudit? = nil) -> ItemResult {
     let candidates = gather()
     if case .monthlyElapsed(let grace) = item.freshness {
       return monthly(candidates, grace: grace)
     }
-    // Candidates come best first; three passing ones are all the report shows.
+    let judged = judge(candidates)
+    guard let activity, !judged.contains(where: { $0.1.isFresh }) else { return decide(judged) }
+    return withActivities(judged, activity.judge(activity.gather()))
+  }
+
+  /// Candidates come best first; three passing ones are all the report shows.
+  func judge(_ candidates: [Candidate]) -> [(Candidate, Outcome)] {
     var judged: [(Candidate, Outcome)] = []
     var fresh = 0
     for c in candidates {
       let o = evaluate(c)
       judged.append((c, o))
-      if case .fresh = o { fresh += 1 }
+      if o.isFresh { fresh += 1 }
       if fresh == ItemAudit.evidenceLimit { break }
     }
-    return decide(judged)
+    return judged
+  }
+
+  /// An undated document dated by an activity of the fiscal year: both must be there. The
+  /// document is a working in-scope candidate of the item's own terms, whatever its dates.
+  private func withActivities(
+    _ own: [(Candidate, Outcome)], _ activities: [(Candidate, Outcome)]
+  ) -> ItemResult {
+    let document = own.first { _, o in
+      switch o {
+      case .undated, .unsure, .stale: true
+      default: false
+      }
+    }
+    let fresh = activities.compactMap { c, o -> (Candidate, DateSource?, DateMention)? in
+      if case .fresh(let src, let m?) = o { return (c, src, m) } else { return nil }
+    }
+    guard let (c, _, m) = fresh.first else {
+      // An old activity makes a found document stale; without the document it says nothing.
+      return decide(document == nil ? own : own + activities)
+    }
+    let activityEvidence = fresh.prefix(ItemAudit.evidenceLimit - 1).map {
+      evidence($0.0, $0.1, $0.2)
+    }
+    guard let (doc, _) = document else {
+      return result(.uncertain, .activityWithoutDocument(activity: c.title), activityEvidence)
+    }
+    return result(
+      .pass, .passWithActivity(title: doc.title, activity: c.title, said: m.text),
+      [evidence(doc, nil, nil)] + activityEvidence)
   }
 
   private func result(
@@ -127,7 +167,9 @@ struct ItemAudit {
       let page = pageURL(c.page)
       let offsite: Bool
       if case .offsite = target.target { offsite = true } else { offsite = false }
-      let shown = [text, attr, row].compactMap { $0 }.first { !$0.isEmpty } ?? c.url
+      // The text that named the item: a hub row's "คลิก" link is shown by its row.
+      let named = textHit ? text : (attrHit ? attr : row)
+      let shown = [named, text, attr, row].compactMap { $0 }.first { !$0.isEmpty } ?? c.url
       if onHub && (textHit || attrHit || rowHit) {
         let codes = ThaiText.itemCodes(in: row ?? text)
         let tier = c.onCurrentHub && codes.contains(item.code) ? 0 : 1

@@ -4,6 +4,8 @@ enum MatchPhrase {
   // why: one sentence per verdict
   case passFound(title: String, url: String, said: String?)
   case passChannelOffsite(title: String, host: String)
+  case passWithActivity(title: String, activity: String, said: String)
+  case activityWithoutDocument(activity: String)
   case offsiteUnchecked(title: String, host: String)
   case stale(title: String, reason: StaleReason, said: String, fy: Int)
   case unsure(title: String, reason: UnsureReason, said: String, fy: Int)
@@ -56,6 +58,14 @@ enum MatchPhrase {
       return th
         ? "พบช่องทาง \"\(title)\" ที่ \(host) นอกเว็บไซต์ ซึ่งไม่ได้เปิดตรวจ ถือว่ามีช่องทาง"
         : "The channel \"\(title)\" is off-site at \(host) and was not fetched; counted as present."
+    case .passWithActivity(let title, let activity, let said):
+      return th
+        ? "พบ \"\(title)\" และกิจกรรม \"\(activity)\" (\"\(said)\") ในปีงบประมาณนี้"
+        : "Found \"\(title)\" and the activity \"\(activity)\" (\"\(said)\") in this fiscal year."
+    case .activityWithoutDocument(let activity):
+      return th
+        ? "พบกิจกรรม \"\(activity)\" แต่ไม่พบตัวเอกสารของข้อนี้ ต้องตรวจเอง"
+        : "Found the activity \"\(activity)\" but not the item's document itself; check by hand."
     case .offsiteUnchecked(let title, let host):
       return th
         ? "หลักฐาน \"\(title)\" อยู่นอกเว็บไซต์ที่ \(host) และไม่ได้ตรวจ ผู้ประเมินอาจไม่รับ"

@@ -10,7 +10,16 @@ public enum Matcher {
     options: AuditOptions
   ) -> AuditReport {
     var patterns = PatternTable()
-    let keys = checklist.items.map { patterns.keys(for: $0, families: families) }
+    var keys = checklist.items.map { patterns.keys(for: $0, families: families) }
+    // Items dated by activities get a second key set, at its own position after the items.
+    var activityPosition: [Int: Int] = [:]
+    for (i, item) in checklist.items.enumerated() {
+      guard case .currentFYActivity = item.freshness,
+        let k = patterns.activityKeys(for: item, families: families)
+      else { continue }
+      activityPosition[i] = keys.count
+      keys.append(k)
+    }
     var hubKeys = ["ita", "oit", "การประเมินคุณธรรมและความโปร่งใส"].map(ThaiText.matchKey)
     let hub = families["ita-hub"]
     hubKeys += hub?.terms.map(ThaiText.matchKey) ?? []
@@ -21,10 +30,15 @@ public enum Matcher {
     let masks = PieceMasks(index: index, keys: keys, patternCount: patterns.keys.count)
     let dates = DateCache()
     let results = checklist.items.enumerated().map { i, item in
-      ItemAudit(
+      let activity = activityPosition[i].map {
+        ItemAudit(
+          item: item, position: $0, keys: keys[$0], masks: masks, index: index, dates: dates,
+          options: options)
+      }
+      return ItemAudit(
         item: item, position: i, keys: keys[i], masks: masks, index: index, dates: dates,
         options: options
-      ).run()
+      ).run(activity: activity)
     }
     return assemble(results, snapshot: snapshot, checklist: checklist, options: options)
   }
@@ -124,6 +138,19 @@ struct PatternTable {
       terms: Set(terms.compactMap { id($0) }), excludes: Set(excludes.compactMap { id($0) }),
       hints: Set(hints.compactMap { id($0) }),
       hintWords: hints.map(ThaiText.matchKey).filter { !$0.isEmpty })
+  }
+
+  /// The activity terms of an item's families as a key set of their own, with the item's
+  /// exclusions; nil when its families name no activities.
+  mutating func activityKeys(for item: ChecklistItem, families: [String: KeywordFamily]) -> ItemKeys? {
+    let own = families[item.family]
+    let all = [own].compactMap { $0 } + item.alsoFamilies.compactMap { families[$0] }
+    let terms = all.flatMap(\.activityTerms)
+    guard !terms.isEmpty else { return nil }
+    let excludes = (own?.exclude ?? []) + item.exclude
+    return ItemKeys(
+      terms: Set(terms.compactMap { id($0) }), excludes: Set(excludes.compactMap { id($0) }),
+      hints: [], hintWords: [])
   }
 }
 
