@@ -786,3 +786,43 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.status == .missing, "\(r.why)")
   }
 }
+
+/// A menu written once as a shared link set audits exactly like the same menu on every page.
+@Suite struct MatcherLinkSetTests {
+  typealias K = MatcherKit
+
+  static let menu = [
+    K.link("/organ.html", "โครงสร้างองค์กร", region: .nav),
+    K.link("/news", "ข่าวประชาสัมพันธ์", region: .nav),
+    K.link("/plan", "แผนพัฒนาท้องถิ่น", region: .nav),
+  ]
+  static let items = [
+    K.item("O1", "structure", .none), K.item("O4", "news", .currentFY),
+    K.item("O5", "plan", .coversFY),
+  ]
+
+  static func pages(shared: Bool) -> [PageFacts] {
+    var pages = [
+      K.home([K.link("/about", "เกี่ยวกับเรา")]),
+      K.page("/about", "เกี่ยวกับเรา"),
+      K.page("/organ.html", "โครงสร้างองค์กร"),
+      K.page("/news", "ข่าว", links: [K.link("/n/1", "ประชุมสภา 5 พฤศจิกายน 2568")]),
+      K.page("/plan", "แผน", links: [K.link("/f/p.pdf", "แผนพัฒนาท้องถิ่น พ.ศ. 2566-2570")]),
+    ]
+    for i in pages.indices {
+      if shared { pages[i].linkSets = [7] } else { pages[i].links = menu + pages[i].links }
+    }
+    return pages
+  }
+
+  @Test func sharedMenusGiveTheSameVerdicts() {
+    let inline = K.audit(K.snapshot(Self.pages(shared: false)), Self.items)
+    var s = K.snapshot(Self.pages(shared: true))
+    s.linkSets[7] = Self.menu
+    let shared = K.audit(s, Self.items)
+    #expect(shared.items.map(\.status) == inline.items.map(\.status))
+    #expect(shared.items.map(\.why) == inline.items.map(\.why))
+    #expect(inline.items.map(\.status) == [.pass, .pass, .pass])
+    #expect(s.links(of: s.pages[1]).map(\.url) == Self.menu.map(\.url))
+  }
+}

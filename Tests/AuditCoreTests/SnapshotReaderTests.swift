@@ -80,6 +80,18 @@ import Testing
     }
   }
 
+  /// A shared link set may come after the page that names it; one never defined is an error.
+  @Test func linkSetsAreResolvedAfterTheWholeFile() throws {
+    let page = #"{"type":"page","url":"https://t.go.th/","status":200,"title":"t","headings":[],"#
+      + #""links":[],"linkSets":[3],"dates":[],"depth":0}"#
+    let set = #"{"type":"links","id":3,"links":[{"url":"https://t.go.th/a","text":"A","region":"nav"}]}"#
+    let s = try SnapshotReader.parse(Data([Self.header, page, set].joined(separator: "\n").utf8), path: "l")
+    #expect(s.links(of: s.pages[0]).map(\.text) == ["A"])
+    #expect(throws: SnapshotReadError.undefinedLinkSet(path: "l", id: 3)) {
+      try SnapshotReader.parse(Data([Self.header, page].joined(separator: "\n").utf8), path: "l")
+    }
+  }
+
   @Test func anUnknownRecordTypeIsABadLine() throws {
     let body = [Self.header, #"{"type":"cookie"}"#].joined(separator: "\n")
     #expect(throws: SnapshotReadError.self) { try SnapshotReader.parse(Data(body.utf8), path: "s") }

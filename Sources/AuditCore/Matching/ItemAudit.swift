@@ -206,7 +206,7 @@ struct ItemAudit {
   // MARK: following and dating (§2, §3)
 
   private func targetLinks(_ p: PageFacts) -> [PageLink] {
-    p.links.filter { !index.isTemplateLink($0) }
+    index.snapshot.links(of: p).filter { !index.isTemplateLink($0) }
   }
 
   /// The link texts and file names on a target page, minus menus and look-alikes.

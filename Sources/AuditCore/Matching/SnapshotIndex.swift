@@ -198,7 +198,7 @@ struct SnapshotIndex {
       let head = ([p.title] + p.headings).map(ThaiText.matchKey)
       let isHub = head.contains { key in
         hubKeys.contains { SnapshotIndex.names(key, $0) }
-          && !hubExcludes.contains { !$0.isEmpty && key.contains($0) }
+          && !hubExcludes.contains { !$0.isEmpty && SnapshotIndex.bytesContain(key, $0) }
       }
       if isHub {
         hubPages.insert(i)
@@ -229,16 +229,26 @@ struct SnapshotIndex {
     var urlCount: [ByteKey: Int] = [:]
     var currentHub: [Int: Bool] = [:]
     for i in hubPages { currentHub[i] = hubIsCurrent(i, checklistYear: checklistYear, fy: fy) }
+    var setUses: [Int: Int] = [:]
+    var setsRead: Set<Int> = []
     for (pi, p) in snapshot.pages.enumerated() where SnapshotIndex.works(p.status) {
       let onHub = hubPages.contains(pi)
+      let current = currentHub[pi] ?? false
       for link in p.links {
         urlCount[ByteKey(link.url), default: 0] += 1
-        let limit = onHub ? SnapshotIndex.hubRowLimit : SnapshotIndex.rowLimit
-        let row = link.rowText.flatMap { $0.utf8.count <= limit && $0 != link.text ? $0 : nil }
-        add(
-          url: link.url, text: link.text, title: link.title, row: row, page: pi, onHub: onHub,
-          onCurrentHub: currentHub[pi] ?? false, into: &contextIDs)
+        add(link, page: pi, onHub: onHub, onCurrentHub: current, into: &contextIDs)
       }
+      for id in p.linkSets {
+        setUses[id, default: 0] += 1
+        // A shared menu is read once; a hub page reads it again so its rows count as hub rows.
+        guard setsRead.insert(id).inserted || onHub else { continue }
+        for link in snapshot.linkSets[id] ?? [] {
+          add(link, page: pi, onHub: onHub, onCurrentHub: current, into: &contextIDs)
+        }
+      }
+    }
+    for (id, uses) in setUses {
+      for link in snapshot.linkSets[id] ?? [] { urlCount[ByteKey(link.url), default: 0] += uses }
     }
     let pageIndex = Dictionary(
       snapshot.pages.enumerated().map { (SnapshotIndex.key($0.element.url), $0.offset) },
@@ -264,6 +274,17 @@ struct SnapshotIndex {
       let ids = [c.text, c.title, c.row, c.file].compactMap { $0 }
       if ids.contains(where: { !pieces[Int($0)].hits.isEmpty }) { hitContexts.append(i) }
     }
+  }
+
+  private mutating func add(
+    _ link: PageLink, page: Int, onHub: Bool, onCurrentHub: Bool,
+    into ids: inout [ContextKey: Int]
+  ) {
+    let limit = onHub ? SnapshotIndex.hubRowLimit : SnapshotIndex.rowLimit
+    let row = link.rowText.flatMap { $0.utf8.count <= limit && $0 != link.text ? $0 : nil }
+    add(
+      url: link.url, text: link.text, title: link.title, row: row, page: page, onHub: onHub,
+      onCurrentHub: onCurrentHub, into: &ids)
   }
 
   private mutating func add(
@@ -307,7 +328,7 @@ struct SnapshotIndex {
   static func names(_ key: String, _ word: String) -> Bool {
     guard !word.isEmpty else { return false }
     let w = Array(word.utf8)
-    guard w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return key.contains(word) }
+    guard w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return bytesContain(key, word) }
     let k = Array(key.utf8)
     func latin(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     var i = 0
@@ -325,6 +346,27 @@ struct SnapshotIndex {
   static func works(_ status: Int) -> Bool { (200..<300).contains(status) }
 
   /// Seen on at least half of the pages, and on at least three.
+  /// Substring test on UTF-8 bytes: keys are already normalized, so no Unicode folding (and
+  /// none of Foundation's cost) is wanted.
+  static func bytesContain(_ text: String, _ part: String) -> Bool {
+    if part.isEmpty { return true }
+    var t = text
+    var p = part
+    return t.withUTF8 { tb in
+      p.withUTF8 { pb in
+        guard tb.count >= pb.count, let first = pb.first else { return false }
+        var i = 0
+        while i + pb.count <= tb.count {
+          if tb[i] == first && memcmp(tb.baseAddress! + i, pb.baseAddress!, pb.count) == 0 {
+            return true
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+
   static func siteWideThreshold(_ pages: Int) -> Int { max(3, (pages + 1) / 2) }
 
   /// `urlKey` as a dictionary key.

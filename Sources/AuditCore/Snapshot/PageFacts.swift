@@ -13,7 +13,11 @@ public struct PageFacts: Sendable, Hashable, Codable {
   public var headings: [String]
   /// Visible text: no script or style, whitespace collapsed, capped.
   public var text: String
+  /// The page's own links; menus shared with other pages are in `linkSets`.
   public var links: [PageLink]
+  /// Ids of the snapshot's shared link sets (a site-wide menu, written once) that are also on
+  /// this page; `Snapshot.links(of:)` gives all of a page's links.
+  public var linkSets: [Int] = []
   /// Raw date strings seen in the title and text (parsed by the matcher).
   public var dates: [String]
   public var lastModified: String?
@@ -37,6 +41,46 @@ public struct PageFacts: Sendable, Hashable, Codable {
     self.dates = dates
     self.lastModified = lastModified
     self.depth = depth
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case url, requestedURL, status, contentType, charset, title, headings, text, links, linkSets
+    case dates, lastModified, depth
+  }
+
+  /// Fields a crawler may leave out (empty text, no shared sets) default to empty.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    url = try c.decode(String.self, forKey: .url)
+    requestedURL = try c.decodeIfPresent(String.self, forKey: .requestedURL)
+    status = try c.decode(Int.self, forKey: .status)
+    contentType = try c.decodeIfPresent(String.self, forKey: .contentType)
+    charset = try c.decodeIfPresent(String.self, forKey: .charset)
+    title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
+    headings = try c.decodeIfPresent([String].self, forKey: .headings) ?? []
+    text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+    links = try c.decodeIfPresent([PageLink].self, forKey: .links) ?? []
+    linkSets = try c.decodeIfPresent([Int].self, forKey: .linkSets) ?? []
+    dates = try c.decodeIfPresent([String].self, forKey: .dates) ?? []
+    lastModified = try c.decodeIfPresent(String.self, forKey: .lastModified)
+    depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? 0
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(url, forKey: .url)
+    try c.encodeIfPresent(requestedURL, forKey: .requestedURL)
+    try c.encode(status, forKey: .status)
+    try c.encodeIfPresent(contentType, forKey: .contentType)
+    try c.encodeIfPresent(charset, forKey: .charset)
+    try c.encode(title, forKey: .title)
+    try c.encode(headings, forKey: .headings)
+    if !text.isEmpty { try c.encode(text, forKey: .text) }
+    try c.encode(links, forKey: .links)
+    if !linkSets.isEmpty { try c.encode(linkSets, forKey: .linkSets) }
+    try c.encode(dates, forKey: .dates)
+    try c.encodeIfPresent(lastModified, forKey: .lastModified)
+    try c.encode(depth, forKey: .depth)
   }
 }
 

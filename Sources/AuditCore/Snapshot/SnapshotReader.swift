@@ -6,6 +6,7 @@ public enum SnapshotReadError: Error, Equatable, CustomStringConvertible {
   case empty(path: String)
   case wrongSchema(path: String, found: String)
   case badLine(path: String, line: Int, problem: String)
+  case undefinedLinkSet(path: String, id: Int)
 
   public var description: String {
     switch self {
@@ -15,6 +16,8 @@ public enum SnapshotReadError: Error, Equatable, CustomStringConvertible {
       "\(path):1: snapshot schema is '\(found)', expected '\(snapshotSchema)'"
         + " (written by another oitcheck version?)"
     case .badLine(let path, let line, let problem): "\(path):\(line): \(problem)"
+    case .undefinedLinkSet(let path, let id):
+      "\(path): a page names link set \(id), which the snapshot does not define"
     }
   }
 }
@@ -68,6 +71,7 @@ public enum SnapshotReader {
       case .failure(let e): throw e
       }
     }
+    if let id = snapshot.undefinedLinkSet { throw .undefinedLinkSet(path: path, id: id) }
     return snapshot
   }
 

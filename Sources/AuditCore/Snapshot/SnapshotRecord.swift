@@ -135,6 +135,18 @@ public struct RedirectFacts: Sendable, Hashable, Codable {
   }
 }
 
+/// Links shared by many pages (a site-wide menu), written once and named by id from
+/// `PageFacts.linkSets`. A set may come after the first page that names it.
+public struct LinkSetFacts: Sendable, Hashable, Codable {
+  public var id: Int
+  public var links: [PageLink]
+
+  public init(id: Int, links: [PageLink]) {
+    self.id = id
+    self.links = links
+  }
+}
+
 /// One line of a snapshot after the header.
 public enum SnapshotRecord: Sendable, Hashable, Codable {
   case page(PageFacts)
@@ -143,6 +155,7 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
   case offsite(OffsiteLink)
   case skipped(SkippedFacts)
   case redirect(RedirectFacts)
+  case linkSet(LinkSetFacts)
 
   private enum CodingKeys: String, CodingKey { case type }
 
@@ -155,6 +168,7 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
     case "offsite": self = .offsite(try OffsiteLink(from: decoder))
     case "skipped": self = .skipped(try SkippedFacts(from: decoder))
     case "redirect": self = .redirect(try RedirectFacts(from: decoder))
+    case "links": self = .linkSet(try LinkSetFacts(from: decoder))
     case let other:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: c, debugDescription: "unknown record type \(other)")
@@ -182,6 +196,9 @@ public enum SnapshotRecord: Sendable, Hashable, Codable {
     case .redirect(let v):
       try c.encode("redirect", forKey: .type)
       try v.encode(to: encoder)
+    case .linkSet(let v):
+      try c.encode("links", forKey: .type)
+      try v.encode(to: encoder)
     }
   }
 }
@@ -195,8 +212,21 @@ public struct Snapshot: Sendable {
   public var offsite: [OffsiteLink] = []
   public var skipped: [SkippedFacts] = []
   public var redirects: [RedirectFacts] = []
+  /// Shared link sets by id (`PageFacts.linkSets`).
+  public var linkSets: [Int: [PageLink]] = [:]
 
   public init(header: SnapshotHeader) { self.header = header }
+
+  /// All links of a page: its shared sets' links, then its own.
+  public func links(of page: PageFacts) -> [PageLink] {
+    page.linkSets.isEmpty ? page.links : page.linkSets.flatMap { linkSets[$0] ?? [] } + page.links
+  }
+
+  /// The first set id a page names that no record defines, if any.
+  public var undefinedLinkSet: Int? {
+    for p in pages { for id in p.linkSets where linkSets[id] == nil { return id } }
+    return nil
+  }
 
   public mutating func add(_ record: SnapshotRecord) {
     switch record {
@@ -206,6 +236,7 @@ public struct Snapshot: Sendable {
     case .offsite(let o): offsite.append(o)
     case .skipped(let s): skipped.append(s)
     case .redirect(let r): redirects.append(r)
+    case .linkSet(let l): linkSets[l.id] = l.links
     }
   }
 }
