@@ -16,12 +16,16 @@ let package = Package(
                    providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                    providers: [.apt(["libxml2-dev"])]),
+    // Tests only: the loopback server's TLS mode and the gzip bombs of the hostile-server suite.
+    .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "Transport", dependencies: ["CCurl"]),
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
     .target(name: "Reporting", dependencies: ["AuditCore"]),
-    .target(name: "LoopbackServer", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "LoopbackServer", dependencies: ["COpenSSL", .product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
             exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
     .executableTarget(
@@ -30,10 +34,13 @@ let package = Package(
         "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "TestSupport", dependencies: ["LoopbackServer"]),
+    .target(name: "TestSupport", dependencies: ["LoopbackServer", "CZlib"]),
     .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
     .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "AuditCore"]),
+    .testTarget(
+      name: "HostileServerTests",
+      dependencies: ["TestSupport", "LoopbackServer", "Crawling", "Transport", "AuditCore"]),
   ]
 )

@@ -35,6 +35,7 @@ extension CrawlLoop {
     r.timeoutSeconds = options.requestTimeout
     r.connectTimeoutSeconds = options.connectTimeout
     r.maxBodyBytes = options.maxBodyBytes
+    r.caFile = options.caFile
     return r
   }
 
@@ -86,7 +87,8 @@ extension CrawlLoop {
       // A menu repeats the same targets; one entry per URL and text is enough for the loop.
       if seen.insert(link.url + "\u{1}" + link.text).inserted { parsed.append((url, link)) }
     }
-    return .page(line: line, links: parsed, noFollow: page.noFollow)
+    return .page(
+      line: line, links: parsed, noFollow: page.noFollow, droppedLinks: page.droppedLinks)
   }
 
   static func attachmentFacts(_ job: Job, _ response: FetchResponse) -> AttachmentFacts {
@@ -147,14 +149,12 @@ extension CrawlLoop {
     for _ in 0..<5 {
       var r = request(url, options)
       r.maxBodyBytes = RobotsTxt.maxBytes
+      // RFC 9309 §2.5: a crawler may stop at its parsing limit, but must obey what it read.
+      r.keepPrefixAtCap = true
       let response: FetchResponse
       switch await fetcher.fetch(r) {
       case .failure(let error):
         if error.kind == .cancelled { return .cancelled }
-        if error.kind == .bodyTooLarge {
-          // Only the first 512 KiB count anyway; ask for them alone.
-          return .robots(.allowAll, note: "robots.txt of \(job.url.host) is larger than 512 KiB; ignored")
-        }
         return .robots(.unreachable, note: unreachableNote(job.url, error))
       case .success(let ok): response = ok
       }
@@ -164,7 +164,14 @@ extension CrawlLoop {
       }
       switch response.status {
       case 200..<300:
-        return .robots(RobotsTxt(parsing: response.body, agent: options.robotsToken), note: nil)
+        let robots = RobotsTxt(parsing: response.body, agent: options.robotsToken)
+        var note: String? = nil
+        if response.body.contains(0) {
+          note = "robots.txt of \(job.url.host) is not text (\(response.contentType ?? "no Content-Type")); no rules could be read from it"
+        } else if response.bodyTruncated {
+          note = "robots.txt of \(job.url.host) is larger than 512 KiB; only its first 512 KiB were read"
+        }
+        return .robots(robots, note: note)
       case 400..<500:
         return .robots(.allowAll, note: nil)
       default:

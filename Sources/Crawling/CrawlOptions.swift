@@ -23,6 +23,9 @@ public struct CrawlOptions: Sendable {
   public var delay: Double = 0
   public var userAgent = "oitcheck/\(oitcheckVersion) (+https://github.com/oitcheck/oitcheck)"
   public var insecure = false
+  /// A PEM file of certificate authorities to trust instead of the system's (tests use it to
+  /// tell an expired certificate from an untrusted one).
+  public var caFile: String?
   public var requestTimeout = 30
   public var connectTimeout = 10
   public var retries = 2

@@ -47,7 +47,7 @@ struct Job: Sendable {
 /// What a child task brings back.
 enum Outcome: Sendable {
   /// Links come parsed: URL parsing runs in the child tasks, on every core, not in the loop.
-  case page(line: [UInt8], links: [(url: WebURL, link: PageLink)], noFollow: Bool)
+  case page(line: [UInt8], links: [(url: WebURL, link: PageLink)], noFollow: Bool, droppedLinks: Int)
   case attachment(AttachmentFacts)
   case redirect(status: Int, location: String?)
   case httpError(status: Int, retryAfter: Double?)
@@ -113,6 +113,10 @@ struct CrawlLoop {
   var failed = 0
   var skippedRecords = 0
   var limitCounts: [String: Int] = [:]
+  /// Failures by error word, with the first one's URL and message: the report's coverage notes
+  /// must say why pages were missed, not only how many.
+  var failureKinds: [String: (count: Int, example: String)] = [:]
+  var droppedLinks = 0
   let began = ContinuousClock.now
   var lastProgress = ContinuousClock.now
 
@@ -320,7 +324,12 @@ struct CrawlLoop {
         guard let url = job.url.resolve(loc), scope.contains(url) else { continue }
         discover(url, text: nil, from: nil, depth: 1)
       }
-    case .page(let line, let links, let noFollow):
+    case .page(let line, let links, let noFollow, let dropped):
+      if dropped > 0 {
+        // Links past the extractor's cap were never seen: the crawl cannot claim completeness.
+        hit("links-per-page")
+        droppedLinks += dropped
+      }
       host?.errorStreak = 0
       host?.backoff = 0
       done += 1
@@ -504,6 +513,10 @@ struct CrawlLoop {
       url: job.url.description, error: error, message: message, status: status,
       referrers: job.referrer.map { [$0] } ?? [], isAttachment: isAttachment)
     writer.append(SnapshotWriter.line(.failure(facts)))
+    let known = failureKinds[error]
+    failureKinds[error] = (
+      (known?.count ?? 0) + 1, known?.example ?? "\(facts.url): \(message.prefix(300))"
+    )
     if job.depth == 0 && job.kind == .page && done == 0 {
       coverage.notes.append("the start page could not be fetched: \(message)")
     }
@@ -515,6 +528,14 @@ struct CrawlLoop {
     }
     if let blocked = limitCounts["robots"] {
       coverage.notes.append("\(blocked) URL(s) not fetched: disallowed by robots.txt")
+    }
+    if droppedLinks > 0 {
+      coverage.notes.append(
+        "\(droppedLinks) link(s) not followed: pages with more than \(HTMLExtractor.maxLinks) links (links-per-page)"
+      )
+    }
+    for (error, kind) in failureKinds.sorted(by: { $0.key < $1.key }) {
+      coverage.notes.append("\(kind.count) URL(s) failed (\(error)), first \(kind.example)")
     }
   }
 

@@ -1,6 +1,7 @@
 // LoopbackServer: a small threaded HTTP/1.1 server bound to 127.0.0.1, for `oitcheck demo` and for
 // the tests' fixture sites. It can also misbehave on purpose (delays, slow bodies, raw bytes),
-// which the crawler tests need. It is not a general web server: GET and HEAD, no TLS.
+// which the crawler tests need, and can serve TLS with a test certificate (`TLSIdentity`). It is
+// not a general web server: GET and HEAD only.
 import Foundation
 import Synchronization
 
@@ -29,10 +30,16 @@ public struct LoopbackResponse: Sendable {
   public var delayMilliseconds = 0
   /// Send the body at this rate (bytes per second); nil sends it at once.
   public var bytesPerSecond: Int?
-  /// Send exactly these bytes and close: for broken HTTP.
+  /// Send exactly these bytes and close: for broken HTTP. `bytesPerSecond` applies to them too.
   public var raw: [UInt8]?
   /// Close the connection after this response.
   public var close = false
+  /// After the head and `body`, send what this returns for chunk 0, 1, 2... until it returns nil
+  /// or the client goes away: for endless or huge bodies that are never held whole. Without a
+  /// Content-Length header the connection then closes.
+  public var stream: (@Sendable (Int) -> [UInt8]?)?
+  /// End the connection with a TCP reset (RST) instead of a clean close, after `raw`.
+  public var reset = false
 
   public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
     self.status = status
@@ -66,9 +73,10 @@ public final class LoopbackServer: Sendable {
   public typealias Handler = @Sendable (LoopbackRequest) -> LoopbackResponse
 
   public let port: Int
-  public var baseURL: String { "http://127.0.0.1:\(port)" }
+  public var baseURL: String { (tls == nil ? "http" : "https") + "://127.0.0.1:\(port)" }
   private let listener: Int32
   private let handler: Handler
+  private let tls: TLSServerContext?
   private let state = Mutex<State>(State())
   private let acceptDone = DispatchSemaphore(value: 0)
 
@@ -78,10 +86,19 @@ public final class LoopbackServer: Sendable {
     var inFlight = 0
     var maxInFlight = 0
     var connections: Set<Int32> = []
+    var failedHandshakes = 0
   }
 
-  /// Binds 127.0.0.1 on a free port (or `port`) and starts accepting.
-  public init(port: Int = 0, handler: @escaping Handler) throws {
+  /// Binds 127.0.0.1 on a free port (or `port`) and starts accepting; with `tls`, every
+  /// connection must complete a TLS handshake with that certificate first.
+  public init(port: Int = 0, tls: TLSIdentity? = nil, handler: @escaping Handler) throws {
+    if let tls {
+      self.tls = try TLSServerContext(tls)
+      // SSL_write cannot pass MSG_NOSIGNAL: a client that hangs up must not kill the process.
+      signal(SIGPIPE, SIG_IGN)
+    } else {
+      self.tls = nil
+    }
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw LoopbackServerError.socket(errno) }
     var yes: Int32 = 1
@@ -121,6 +138,8 @@ public final class LoopbackServer: Sendable {
   public var log: [LoopbackLogEntry] { state.withLock { $0.log } }
   /// The most requests ever answered at once.
   public var maxConcurrent: Int { state.withLock { $0.maxInFlight } }
+  /// TLS handshakes that failed (the client refused the certificate, say).
+  public var failedHandshakes: Int { state.withLock { $0.failedHandshakes } }
 
   public func stop() {
     let connections: Set<Int32>? = state.withLock { s in
@@ -156,7 +175,11 @@ public final class LoopbackServer: Sendable {
       var one: Int32 = 1
       setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
       let thread = Thread { [self] in
-        self.serve(fd)
+        if let connection = LoopbackConnection(fd: fd, tls: self.tls) {
+          self.serve(connection)
+        } else {
+          self.state.withLock { $0.failedHandshakes += 1 }
+        }
         self.state.withLock { _ = $0.connections.remove(fd) }
         close(fd)
       }
@@ -165,7 +188,7 @@ public final class LoopbackServer: Sendable {
     }
   }
 
-  private func serve(_ fd: Int32) {
+  private func serve(_ connection: LoopbackConnection) {
     var buffer: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 16384)
     while true {
@@ -177,7 +200,7 @@ public final class LoopbackServer: Sendable {
           break
         }
         if buffer.count > 64 * 1024 { return }
-        let n = read(fd, &chunk, chunk.count)
+        let n = connection.read(&chunk)
         if n <= 0 { return }
         buffer.append(contentsOf: chunk[0..<n])
       }
@@ -200,56 +223,63 @@ public final class LoopbackServer: Sendable {
       }
       _ = concurrent
       let response = handler(request)
-      let keepOpen = respond(fd, request: request, response: response)
+      let keepOpen = respond(connection, request: request, response: response)
       state.withLock { $0.inFlight -= 1 }
       if !keepOpen { return }
     }
   }
 
   /// Writes the response; returns whether the connection may carry another request.
-  private func respond(_ fd: Int32, request: LoopbackRequest, response: LoopbackResponse) -> Bool {
+  private func respond(
+    _ connection: LoopbackConnection, request: LoopbackRequest, response: LoopbackResponse
+  ) -> Bool {
     if response.delayMilliseconds > 0 {
       Thread.sleep(forTimeInterval: Double(response.delayMilliseconds) / 1000)
     }
     if let raw = response.raw {
-      _ = writeAll(fd, raw)
+      _ = sendPaced(connection, raw, bytesPerSecond: response.bytesPerSecond)
+      if response.reset {
+        // SO_LINGER with a zero timeout makes close() drop what is unsent and send a reset.
+        var hard = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(connection.fd, SOL_SOCKET, SO_LINGER, &hard, socklen_t(MemoryLayout<linger>.size))
+      }
       return false
     }
     let clientClose = (request.headers["connection"] ?? "").lowercased() == "close"
-    let close = response.close || clientClose
+    let hasLength = response.headers.contains { $0.0.lowercased() == "content-length" }
+    // A streamed body without a length ends when the connection closes, as in HTTP/1.0.
+    let close = response.close || clientClose || (response.stream != nil && !hasLength)
     var head = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
-    var hasLength = false
-    for (name, value) in response.headers {
-      if name.lowercased() == "content-length" { hasLength = true }
-      head += "\(name): \(value)\r\n"
-    }
-    if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
+    for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+    if !hasLength && response.stream == nil { head += "Content-Length: \(response.body.count)\r\n" }
     head += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n"
-    guard writeAll(fd, Array(head.utf8)) else { return false }
+    guard connection.write(Array(head.utf8)) else { return false }
     if request.method != "HEAD" {
-      if let rate = response.bytesPerSecond, rate > 0 {
-        var offset = 0
-        while offset < response.body.count {
-          let step = min(rate, response.body.count - offset)
-          guard writeAll(fd, Array(response.body[offset..<offset + step])) else { return false }
-          offset += step
-          if offset < response.body.count { Thread.sleep(forTimeInterval: 1) }
-        }
-      } else {
-        guard writeAll(fd, response.body) else { return false }
+      guard sendPaced(connection, response.body, bytesPerSecond: response.bytesPerSecond) else {
+        return false
+      }
+      if let stream = response.stream {
+        var index = 0
+        while let chunk = stream(index), connection.write(chunk) { index += 1 }
       }
     }
     return !close
   }
 
-  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+  /// Sends bytes at once, or `bytesPerSecond` at a time with a second's pause between.
+  private func sendPaced(
+    _ connection: LoopbackConnection, _ bytes: [UInt8], bytesPerSecond: Int?
+  ) -> Bool {
+    guard let rate = bytesPerSecond, rate > 0 else { return connection.write(bytes) }
     var offset = 0
     while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBufferPointer {
-        send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      let step = min(rate, bytes.count - offset)
+      guard connection.write(Array(bytes[offset..<offset + step])) else { return false }
+      offset += step
+      if offset < bytes.count {
+        if state.withLock({ $0.stopped }) { return false }
+        Thread.sleep(forTimeInterval: 1)
       }
-      if n <= 0 { return false }
-      offset += n
     }
     return true
   }
@@ -280,11 +310,13 @@ public final class LoopbackServer: Sendable {
 public enum LoopbackServerError: Error, CustomStringConvertible {
   case socket(Int32)
   case bind(Int32)
+  case tls(String)
 
   public var description: String {
     switch self {
     case .socket(let e): "cannot create a socket: \(String(cString: strerror(e)))"
     case .bind(let e): "cannot listen on 127.0.0.1: \(String(cString: strerror(e)))"
+    case .tls(let what): "cannot set up TLS: \(what)"
     }
   }
 }

@@ -85,7 +85,10 @@ func fetchError(code: CURLcode, detail: String) -> FetchError {
   case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
     CURLE_HTTP2, CURLE_HTTP2_STREAM:
     kind = .reset
-  case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: kind = .badURL
+  case CURLE_URL_MALFORMAT: kind = .badURL
+  // Every URL is checked to be http(s) before it gets here, so curl's "unsupported protocol"
+  // means the reply: "Received HTTP/0.9 when not allowed".
+  case CURLE_UNSUPPORTED_PROTOCOL, CURLE_WEIRD_SERVER_REPLY: kind = .badResponse
   case CURLE_BAD_CONTENT_ENCODING: kind = .other
   default: kind = .other
   }

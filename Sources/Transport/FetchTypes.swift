@@ -18,6 +18,11 @@ public struct FetchRequest: Sendable, Hashable {
   public var userAgent = "oitcheck"
   /// Skip TLS verification (`--insecure`).
   public var insecure = false
+  /// Trust the certificate authorities in this PEM file instead of the system's.
+  public var caFile: String?
+  /// Past `maxBodyBytes`, end the transfer but answer with the first `maxBodyBytes` bytes
+  /// (`bodyTruncated` set) instead of failing with `.bodyTooLarge`: for robots.txt.
+  public var keepPrefixAtCap = false
 
   public init(url: String) { self.url = url }
 }
@@ -30,6 +35,8 @@ public struct FetchResponse: Sendable, Hashable {
   public var body: [UInt8]
   /// True when `onlyMarkup` cut the body because the response was not HTML or XML.
   public var bodySkipped: Bool
+  /// True when `keepPrefixAtCap` cut the body at `maxBodyBytes`.
+  public var bodyTruncated = false
   /// `HTTP/1.1`, `HTTP/2`.
   public var httpVersion: String
   public var seconds: Double
@@ -55,6 +62,9 @@ public struct FetchResponse: Sendable, Hashable {
 public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
   public enum Kind: String, Sendable, Hashable {
     case dns, connect, tls, timeout, reset, bodyTooLarge, badURL, cancelled, other
+    /// The reply was not HTTP (HTTP/0.9, a garbled status line): often the leftover bytes of
+    /// an earlier response whose Content-Length was too short, on a kept-alive connection.
+    case badResponse
   }
 
   public var kind: Kind
@@ -67,6 +77,9 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { "\(kind.rawValue): \(message)" }
 
-  /// Worth another try after a pause (a reset or a timeout, not a DNS or TLS failure).
-  public var isTransient: Bool { kind == .timeout || kind == .reset || kind == .connect }
+  /// Worth another try after a pause (a reset or a timeout, not a DNS or TLS failure). A bad
+  /// response too: curl drops that connection, so the retry starts clean.
+  public var isTransient: Bool {
+    kind == .timeout || kind == .reset || kind == .connect || kind == .badResponse
+  }
 }

@@ -190,6 +190,7 @@ final class CurlThread: @unchecked Sendable {
     // An empty string asks for every encoding this libcurl can decode (gzip, deflate, br, zstd);
     // the write callback then sees decoded bytes, so the body cap bounds decompressed size.
     try e.set(CURLOPT_ACCEPT_ENCODING, "")
+    if let caFile = r.caFile { try e.set(CURLOPT_CAINFO, caFile) }
     if r.insecure {
       try e.set(CURLOPT_SSL_VERIFYPEER, 0)
       try e.set(CURLOPT_SSL_VERIFYHOST, 0)
@@ -225,17 +226,18 @@ final class CurlThread: @unchecked Sendable {
     let seconds = t.easy.totalSeconds
     let status = t.easy.responseCode
     let version = t.statusLine.split(separator: " ").first.map(String.init) ?? "HTTP/1.1"
-    if t.tooLarge {
+    if t.tooLarge && !t.request.keepPrefixAtCap {
       t.continuation.resume(
         returning: .failure(
           FetchError(
             kind: .bodyTooLarge, message: "body larger than \(t.request.maxBodyBytes) bytes")))
       return
     }
-    if code == CURLE_OK || (t.skippedBody && code == CURLE_WRITE_ERROR) {
-      let response = FetchResponse(
+    if code == CURLE_OK || ((t.skippedBody || t.tooLarge) && code == CURLE_WRITE_ERROR) {
+      var response = FetchResponse(
         url: t.request.url, status: status, headers: t.headers, body: t.body,
         bodySkipped: t.skippedBody, httpVersion: version, seconds: seconds)
+      response.bodyTruncated = t.tooLarge
       t.continuation.resume(returning: .success(response))
       return
     }
@@ -254,6 +256,12 @@ private let writeCallback: ccurl_data_callback = { data, size, count, user in
   }
   if t.body.count + n > t.request.maxBodyBytes {
     t.tooLarge = true
+    if t.request.keepPrefixAtCap {
+      let room = t.request.maxBodyBytes - t.body.count
+      data.withMemoryRebound(to: UInt8.self, capacity: room) { bytes in
+        t.body.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room))
+      }
+    }
     return 0  // curl aborts when we return less than it gave: this is the body cap
   }
   data.withMemoryRebound(to: UInt8.self, capacity: n) { bytes in
