@@ -20,7 +20,9 @@ let package = Package(
     .target(name: "Transport", dependencies: ["CCurl"]),
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
-    .target(name: "Reporting", dependencies: ["AuditCore"]),
+    .target(
+      name: "Reporting",
+      dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "LoopbackServer", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
             exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
@@ -35,5 +37,7 @@ let package = Package(
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
     .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "AuditCore"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "AuditCore"], exclude: ["Golden"]),
   ]
 )
