@@ -3,6 +3,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev libssl-dev pkg-config
+# The HTML report is rendered in headless Chromium by the tests (with Thai fonts, so the
+# screenshot shows Thai rather than empty boxes).
+TEST_APT_PACKAGES := chromium fonts-thai-tlwg
 BIN := .build/debug/oitcheck
 
 .PHONY: deps build demo test bench clean
@@ -22,9 +25,10 @@ build: deps
 demo: build
 	$(BIN) demo
 
+test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	OITCHECK_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build

@@ -23,7 +23,9 @@ let package = Package(
     .target(name: "Transport", dependencies: ["CCurl"]),
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
-    .target(name: "Reporting", dependencies: ["AuditCore"]),
+    .target(
+      name: "Reporting",
+      dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "LoopbackServer", dependencies: ["COpenSSL", .product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
@@ -42,5 +44,7 @@ let package = Package(
     .testTarget(
       name: "HostileServerTests",
       dependencies: ["TestSupport", "LoopbackServer", "Crawling", "Transport", "AuditCore"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "AuditCore"], exclude: ["Golden"]),
   ]
 )

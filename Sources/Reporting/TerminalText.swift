@@ -8,6 +8,12 @@ public enum TerminalText {
   /// ANSI sequence survives), bidi overrides and zero-width characters.
   public static func safe(_ s: String) -> String { ThaiText.clean(s) }
 
+  /// Whether to colour: only when writing to a terminal, and never when NO_COLOR is set (to
+  /// anything, even empty: https://no-color.org).
+  public static func colorAllowed(isTerminal: Bool, environment: [String: String]) -> Bool {
+    isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }
+
   /// Columns a terminal uses: Thai above/below vowels and tone marks take none.
   public static func width(_ s: String) -> Int {
     var w = 0
@@ -23,7 +29,8 @@ public enum TerminalText {
 
   static func isWide(_ v: UInt32) -> Bool {
     (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
-      || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0x20000 && v <= 0x3FFFD)
+      || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF00 && v <= 0xFF60)
+      || (v >= 0x20000 && v <= 0x3FFFD)
   }
 
   /// Pads to `columns` display columns (never cuts).

@@ -1,70 +1,47 @@
 import AuditCore
 import Foundation
 
-/// The terminal and cron-mail report: failing items first, one block per item, then a summary.
+/// The terminal and cron-mail report: a summary line, failing items first with one block each,
+/// then the counts. Crawled text is made terminal-safe; columns are aligned by display width.
 public enum TextReportRenderer {
   public static func render(_ report: AuditReport, context: RenderContext) -> String {
-    let th = context.language == .th
+    let th = context.th
     var lines: [String] = []
-    let s = report.summary
     lines.append(
-      th
-        ? "oitcheck \(report.version) — ผลตรวจ OIT ของ \(TerminalText.safe(report.site))"
-        : "oitcheck \(report.version) — OIT audit of \(TerminalText.safe(report.site))")
-    lines.append(
-      th
-        ? "รายการ \(report.checklist.id) · ปีงบประมาณ \(report.fiscalYear) · ณ วันที่ \(report.asOf)"
-        : "checklist \(report.checklist.id) · fiscal year \(report.fiscalYear) · as of \(report.asOf)")
+      "oitcheck \(report.version) — " + TerminalText.safe(ReportWords.heading(report, th: th)))
+    lines.append(ReportWords.subheading(report, th: th))
+    lines.append(ReportWords.summaryLine(report, th: th))
     for note in report.notes { lines.append("  * " + TerminalText.safe(note)) }
     lines.append("")
-    let order: [ItemStatus] = [.missing, .stale, .broken, .uncertain, .pass]
-    let sorted = report.items.enumerated().sorted { a, b in
-      let ra = order.firstIndex(of: a.element.status) ?? 0
-      let rb = order.firstIndex(of: b.element.status) ?? 0
-      return ra != rb ? ra < rb : a.offset < b.offset
-    }.map(\.element)
     let statusWidth = ItemStatus.allCases.map { TerminalText.width(label($0, th: th)) }.max() ?? 8
-    for item in sorted {
+    let codeWidth = report.items.map { TerminalText.width($0.id) }.max() ?? 3
+    let indent = String(repeating: " ", count: statusWidth + 2 + codeWidth + 1)
+    for item in ReportRenderer.actionOrder(report.items) {
       let status = TerminalText.pad(label(item.status, th: th), to: statusWidth)
-      let code = TerminalText.pad(item.id, to: 4)
+      let code = TerminalText.pad(TerminalText.safe(item.id), to: codeWidth)
       let title = TerminalText.truncate(TerminalText.safe(item.title), to: 70)
       lines.append("\(colorize(status, item.status, context.color))  \(code) \(title)")
-      lines.append("      " + TerminalText.safe(item.why))
+      lines.append(indent + TerminalText.safe(Readable.urls(in: item.why)))
       if let missing = item.monthsMissing, !missing.isEmpty {
-        lines.append("      " + (th ? "เดือนที่ขาด: " : "months missing: ") + missing.joined(separator: ", "))
+        lines.append(
+          indent + (th ? "เดือนที่ขาด: " : "months missing: ") + Readable.months(missing, th: th))
       }
       for evidence in item.evidence.prefix(2) {
-        lines.append("      → " + TerminalText.truncate(TerminalText.safe(evidence.url), to: 110))
+        lines.append(
+          indent + "→ " + TerminalText.truncate(TerminalText.safe(evidence.url), to: 110))
       }
     }
     lines.append("")
-    let counts =
-      th
-      ? "ผ่าน \(s.pass) · ไม่พบ \(s.missing) · ไม่เป็นปัจจุบัน \(s.stale) · ลิงก์เสีย \(s.broken) · ไม่แน่ใจ \(s.uncertain)"
-      : "pass \(s.pass) · missing \(s.missing) · stale \(s.stale) · broken \(s.broken) · uncertain \(s.uncertain)"
-    lines.append(counts)
-    let score = String(format: "%.1f", report.score.estimate)
+    lines.append(ReportWords.counts(report.summary, th: th))
     lines.append(
-      th
-        ? "คะแนนประมาณการ \(score) (ระดับ \(report.score.band)) — \(report.score.weighting)"
-        : "score estimate \(score) (band \(report.score.band)) — \(report.score.weighting)")
-    let c = report.coverage
-    lines.append(
-      th
-        ? "การเก็บข้อมูล: \(c.pagesFetched) หน้า, ล้มเหลว \(c.pagesFailed), \(c.complete ? "ครบ" : "ไม่ครบ")"
-        : "coverage: \(c.pagesFetched) pages, \(c.pagesFailed) failed, \(c.complete ? "complete" : "incomplete")")
-    for note in c.notes.prefix(10) { lines.append("  * " + TerminalText.safe(note)) }
+      ReportWords.score(report, th: th) + " — " + TerminalText.safe(report.score.weighting))
+    lines.append(ReportWords.coverage(report.coverage, th: th))
+    for note in report.coverage.notes.prefix(10) { lines.append("  * " + TerminalText.safe(note)) }
     return lines.joined(separator: "\n") + "\n"
   }
 
   public static func label(_ status: ItemStatus, th: Bool) -> String {
-    switch status {
-    case .pass: th ? "ผ่าน" : "pass"
-    case .missing: th ? "ไม่พบ" : "missing"
-    case .stale: th ? "ไม่เป็นปัจจุบัน" : "stale"
-    case .broken: th ? "ลิงก์เสีย" : "broken"
-    case .uncertain: th ? "ไม่แน่ใจ" : "uncertain"
-    }
+    ReportWords.status(status, th: th)
   }
 
   static func colorize(_ text: String, _ status: ItemStatus, _ on: Bool) -> String {

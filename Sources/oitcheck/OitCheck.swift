@@ -22,7 +22,7 @@ struct OitCheck: AsyncParsableCommand {
     version: oitcheckVersion,
     subcommands: [
       AuditCommand.self, CrawlCommand.self, MatchCommand.self, ChecklistCommand.self,
-      DemoCommand.self,
+      DemoCommand.self, UnitsCommand.self,
     ])
 
   static func main() async {

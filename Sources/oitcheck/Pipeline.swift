@@ -71,9 +71,17 @@ enum Pipeline {
     var catalog: ChecklistCatalog
     var checklist: Checklist
     var options: AuditOptions
+    /// From --units; nil means the checklist's owner field.
+    var units: UnitMap?
+    var output: OutputPlan
+
+    var context: RenderContext {
+      RenderContext(language: options.language, checklist: checklist, units: units)
+    }
   }
 
   static func plan(_ flags: AuditFlags) throws -> Plan {
+    let output = try OutputPlan.resolve(formats: flags.formats, output: flags.output)
     let asOf = flags.day()
     let fiscalYear = flags.fiscalYear.map { FiscalYear(be: $0) } ?? FiscalYear(containing: asOf)
     let catalog = try openCatalog(flags)
@@ -82,39 +90,41 @@ enum Pipeline {
     }
     var options = AuditOptions(fiscalYear: fiscalYear, asOf: asOf, language: flags.lang)
     if let note { options.notes.append(note) }
-    return Plan(catalog: catalog, checklist: checklist, options: options)
+    let units = try flags.units.map { path in try loadUnits(path, checklist: checklist) }
+    return Plan(
+      catalog: catalog, checklist: checklist, options: options, units: units, output: output)
   }
 
-  /// Matches a snapshot and writes the report; returns the exit code of the audit.
-  static func match(snapshotPath: String, plan: Plan, flags: AuditFlags) throws -> Exit {
+  static func loadUnits(_ path: String, checklist: Checklist) throws -> UnitMap {
+    do {
+      return try UnitsFile.load(path: path, checklist: checklist)
+    } catch {
+      throw fail(error.description, .badInput)
+    }
+  }
+
+  /// Matches a snapshot into a report.
+  static func audit(snapshotPath: String, plan: Plan) throws -> AuditReport {
     let snapshot: Snapshot
     do {
       snapshot = try SnapshotReader.read(path: snapshotPath)
     } catch {
       throw fail("\(error)", .badInput)
     }
-    let report = Matcher.audit(
+    return Matcher.audit(
       snapshot: snapshot, checklist: plan.checklist, families: plan.catalog.families,
       options: plan.options)
-    let text: String
-    switch flags.format {
-    case .json: text = JSONReportRenderer.render(report)
-    case .text:
-      let color =
-        flags.output == nil && isatty(STDOUT_FILENO) == 1
-        && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      text = TextReportRenderer.render(report, context: RenderContext(language: flags.lang, color: color))
-    }
-    if let output = flags.output {
-      do {
-        try AtomicFile.write(text, to: output)
-      } catch {
-        throw fail("cannot write \(output): \(error)", .runtimeFailure)
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-    }
-    return report.summary.pass == report.items.count ? .ok : .itemsNotPassing
+  }
+
+  /// Matches a snapshot and writes the reports the plan asks for; returns the audit's exit code.
+  static func match(snapshotPath: String, plan: Plan) throws -> Exit {
+    let report = try audit(snapshotPath: snapshotPath, plan: plan)
+    try ReportOutput.emit(report, to: [plan.output], context: plan.context)
+    return exitCode(for: report)
+  }
+
+  static func exitCode(for report: AuditReport) -> Exit {
+    report.summary.pass == report.items.count ? .ok : .itemsNotPassing
   }
 
   /// Where the checklist files are: --checklists, $OITCHECK_CHECKLISTS, beside the program, here.

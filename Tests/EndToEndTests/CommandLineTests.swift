@@ -118,7 +118,10 @@ struct CommandLineTests {
   }
 
   @Test func demoPrintsTheAudit() throws {
-    let run = try runOitcheck("demo", "--lang", "en", timeout: 120)
+    // The demo also writes its report folder into the working directory: keep it out of the repo.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let run = try runOitcheck("demo", "--lang", "en", timeout: 120, directory: dir)
     #expect(run.exitCode == 0, "\(run.stderr)")
     #expect(run.stdout.contains("checklist oit-2569"))
     #expect(run.stdout.contains("score estimate"))

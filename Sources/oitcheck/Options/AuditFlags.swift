@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditCore
 import Foundation
+import Reporting
 
 /// Checklist, dates and output options shared by `audit`, `match` and `demo`.
 struct AuditFlags: ParsableArguments {
@@ -13,11 +14,28 @@ struct AuditFlags: ParsableArguments {
   @Option(help: "Audit date YYYY-MM-DD (default: today).")
   var asOf: String?
 
-  @Option(help: "text or json.")
-  var format: ReportFormat = .text
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Report format: text, json, md, html or csv (repeatable).",
+      discussion: "Default: text on standard output; every format in an --output folder."))
+  var formats: [ReportFormat] = []
 
-  @Option(help: "Write the report to this file instead of standard output.")
+  @Option(
+    help: ArgumentHelp(
+      "Write the report to FILE, or every format, the evidence sheet and the per-unit lists to a folder.",
+      discussion: """
+        A folder when the path is an existing directory, ends with '/', or several --format \
+        values are given; otherwise one file (its format from --format, else from its extension).
+        """,
+      valueName: "FILE|DIR"))
   var output: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Units file (YAML: name, contact, items) for the per-unit lists.",
+      discussion: "Default: the checklist's unit field.", valueName: "FILE"))
+  var units: String?
 
   @Option(help: "Language of the report: th or en.")
   var lang: ReportLanguage = .th
@@ -45,8 +63,6 @@ struct AuditFlags: ParsableArguments {
   }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
-}
-
 extension ReportLanguage: ExpressibleByArgument {}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -19,7 +19,7 @@ struct AuditCommand: AsyncParsableCommand {
     let path = snapshot ?? temporarySnapshotPath()
     defer { if snapshot == nil { try? FileManager.default.removeItem(atPath: path) } }
     _ = try await Pipeline.crawl(url: url, flags: crawl, snapshotPath: path)
-    let exit = try Pipeline.match(snapshotPath: path, plan: plan, flags: audit)
+    let exit = try Pipeline.match(snapshotPath: path, plan: plan)
     if exit != .ok { throw ExitCode(exit.rawValue) }
   }
 }

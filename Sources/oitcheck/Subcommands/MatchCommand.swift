@@ -11,7 +11,7 @@ struct MatchCommand: ParsableCommand {
 
   func run() throws {
     let plan = try Pipeline.plan(audit)
-    let exit = try Pipeline.match(snapshotPath: snapshot, plan: plan, flags: audit)
+    let exit = try Pipeline.match(snapshotPath: snapshot, plan: plan)
     if exit != .ok { throw ExitCode(exit.rawValue) }
   }
 }
