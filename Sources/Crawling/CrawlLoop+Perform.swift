@@ -7,7 +7,7 @@ extension CrawlLoop {
   /// Runs in a child task: waits for the host's slot, fetches, parses, encodes the record.
   static func perform(
     _ job: Job, startAt: ContinuousClock.Instant, deadline: ContinuousClock.Instant?,
-    fetcher: HTTPFetcher, options: CrawlOptions
+    fetcher: HTTPFetcher, options: CrawlOptions, linkSets: LinkSetTable
   ) async -> (Job, Outcome) {
     if startAt > .now {
       // A long Crawl-delay must not carry the crawl past --time-limit.
@@ -24,7 +24,8 @@ extension CrawlLoop {
     case .robots: return (job, await fetchRobots(job, fetcher: fetcher, options: options))
     case .attachment: return (job, await checkAttachment(job, fetcher: fetcher, options: options))
     case .sitemap: return (job, await fetchSitemap(job, fetcher: fetcher, options: options))
-    case .page: return (job, await fetchPage(job, fetcher: fetcher, options: options))
+    case .page:
+      return (job, await fetchPage(job, fetcher: fetcher, options: options, linkSets: linkSets))
     }
   }
 
@@ -55,7 +56,9 @@ extension CrawlLoop {
     return max(0, date.timeIntervalSinceNow)
   }
 
-  static func fetchPage(_ job: Job, fetcher: HTTPFetcher, options: CrawlOptions) async -> Outcome {
+  static func fetchPage(
+    _ job: Job, fetcher: HTTPFetcher, options: CrawlOptions, linkSets: LinkSetTable
+  ) async -> Outcome {
     var r = request(job.url, options)
     r.onlyMarkup = true
     let response: FetchResponse
@@ -80,7 +83,11 @@ extension CrawlLoop {
       headings: page.headings, text: page.text, links: page.links,
       lastModified: response.headers["last-modified"], depth: job.depth)
     facts.dates = DateScan.strings(title: page.title, text: page.text)
-    let line = SnapshotWriter.line(.page(facts))
+    // Page text is read only for dates, now in `dates`; keeping it made snapshots gigabytes.
+    facts.text = ""
+    var line: [UInt8] = []
+    for set in linkSets.share(&facts) { line += SnapshotWriter.line(.linkSet(set)) }
+    line += SnapshotWriter.line(.page(facts))
     var seen: Set<String> = []
     var parsed: [(url: WebURL, link: PageLink)] = []
     for (link, url) in zip(page.links, page.linkTargets) {

@@ -96,6 +96,7 @@ struct CrawlLoop {
   let scope: ScopePolicy
   let fetcher: HTTPFetcher
   let writer: SnapshotWriter
+  let linkSets = LinkSetTable()
   var progress: (@Sendable (CrawlProgress) -> Void)?
 
   var hosts: [String: HostState] = [:]
@@ -151,6 +152,7 @@ struct CrawlLoop {
     }
     let deadline = options.timeLimit.map { began + .milliseconds(Int($0 * 1000)) }
     let fetcher = self.fetcher
+    let linkSets = self.linkSets
     let options = self.options
 
     var writeError: CrawlError?
@@ -166,13 +168,20 @@ struct CrawlLoop {
           inFlight += 1
           group.addTask {
             await CrawlLoop.perform(
-              job, startAt: startAt, deadline: deadline, fetcher: fetcher, options: options)
+              job, startAt: startAt, deadline: deadline, fetcher: fetcher, options: options,
+              linkSets: linkSets)
           }
         }
         if inFlight == 0 { break }
         guard let (job, outcome) = await group.next() else { break }
         inFlight -= 1
-        if let host = hosts[CrawlLoop.hostKey(job.url)] { host.inFlight -= 1 }
+        if let host = hosts[CrawlLoop.hostKey(job.url)] {
+          host.inFlight -= 1
+          // A delay also runs from the end of a response: counted only from starts, a request
+          // held up on its way would reach the server less than the delay before the next.
+          let delay = max(options.delay, host.robots.crawlDelay ?? 0)
+          if delay > 0 { host.nextFree = max(host.nextFree, .now + .milliseconds(Int(delay * 1000))) }
+        }
         handle(job, outcome)
         if let failure = writer.failure {
           writeError = failure

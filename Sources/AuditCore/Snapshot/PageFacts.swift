@@ -11,7 +11,8 @@ public struct PageFacts: Sendable, Hashable, Codable {
   public var title: String
   /// h1–h3 texts in document order.
   public var headings: [String]
-  /// Visible text: no script or style, whitespace collapsed, capped.
+  /// Visible text: no script or style, whitespace collapsed, capped. The crawler keeps only its
+  /// dates (`dates`) and leaves this empty in snapshots; older snapshots may still carry it.
   public var text: String
   /// The page's own links; menus shared with other pages are in `linkSets`.
   public var links: [PageLink]
