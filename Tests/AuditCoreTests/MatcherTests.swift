@@ -826,3 +826,66 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(s.links(of: s.pages[1]).map(\.url) == Self.menu.map(\.url))
   }
 }
+
+/// Cases from the review of wrong passes: posting days, round labels and partial years.
+@Suite struct MatcherReviewCases {
+  typealias K = MatcherKit
+
+  static func row(_ path: String, _ row: String) -> Snapshot {
+    K.snapshot(
+      [K.home([K.link("/docs", "เอกสาร")]), K.page("/docs", "เอกสาร", links: [K.link(path, "ดาวน์โหลด", row: row)])],
+      attachments: [K.pdf(path)])
+  }
+
+  @Test func aPostingDayDoesNotMakeLastYearsDocumentCurrent() {
+    let r = K.audit(
+      Self.row("/f/n.pdf", "ข่าวประชาสัมพันธ์ ประจำปีงบประมาณ พ.ศ. 2568 | 01/10/2568"),
+      [K.item("O4", "news", .currentFY)]
+    ).items[0]
+    #expect(r.status == .stale, "\(r.why)")
+  }
+
+  @Test func anAssessmentRoundIsNotAPeriod() {
+    let r = K.audit(
+      Self.row("/f/n.pdf", "ข่าวประชาสัมพันธ์ ITA 2568 | 5 พฤศจิกายน 2568"),
+      [K.item("O4", "news", .currentFY)]
+    ).items[0]
+    #expect(r.status == .pass, "\(r.why)")
+  }
+
+  @Test func aHalfYearBesideTheYearLabelIsTheSixMonthReport() {
+    let r = K.audit(
+      Self.row(
+        "/f/r.pdf", "รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2568 (1 ตุลาคม 2567 – 31 มีนาคม 2568)"),
+      [K.item("O7", "annual-report", .previousFY)]
+    ).items[0]
+    #expect(r.status == .stale, "\(r.why)")
+  }
+
+  @Test func anActivityAnnouncedForLaterHasNotHappened() {
+    let r = K.audit(
+      Self.row("/f/a.pdf", "เวทีประชาคม ประจำปีงบประมาณ 2569 ในวันที่ 20 เมษายน 2569"),
+      [K.item("O19", "participation", .currentFYActivity)]
+    ).items[0]
+    #expect(r.status == .uncertain, "\(r.why)")
+  }
+
+  @Test func aMonthsPostingDayIsNotAnotherMonth() {
+    // As of 31 มี.ค. 2569 with no grace, ต.ค.–มี.ค. are due; only ต.ค. and พ.ย. are published,
+    // each posted in the following month (read as months, ธ.ค. would wrongly count too).
+    let item = K.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 0))
+    let s = K.snapshot(
+      [
+        K.home([K.link("/p", "จัดซื้อจัดจ้าง")]),
+        K.page(
+          "/p", "จัดซื้อจัดจ้าง",
+          links: [
+            K.link("/f/10.pdf", "สขร ประจำเดือน ตุลาคม 2568", row: "สขร ประจำเดือน ตุลาคม 2568 | 05/11/2568"),
+            K.link("/f/11.pdf", "สขร ประจำเดือน พฤศจิกายน 2568", row: "สขร ประจำเดือน พฤศจิกายน 2568 | 03/12/2568"),
+          ]),
+      ], attachments: [K.pdf("/f/10.pdf"), K.pdf("/f/11.pdf")])
+    let r = K.audit(s, [item]).items[0]
+    #expect(r.status == .stale, "\(r.why)")
+    #expect(r.monthsMissing?.count == 4)
+  }
+}

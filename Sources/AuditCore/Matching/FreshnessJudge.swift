@@ -63,12 +63,26 @@ struct FreshnessJudge {
     }
   }
 
+  /// "ITA 2569", "OIT 2568": the assessment round a text belongs to, read as a year label.
+  static func isAssessmentRound(_ m: DateMention) -> Bool {
+    guard m.kind == .year || m.kind == .fiscalYear else { return false }
+    let t = m.text.uppercased()
+    return t.contains("ITA") || t.contains("OIT")
+  }
+
   private func currentFY(_ mentions: [DateMention], activity: Bool) -> Judgement {
     let n = fy.be
+    // A named period beats the day a text was posted or updated: "ประจำปีงบประมาณ 2568 |
+    // 01/10/2568" is last year's document. An assessment round ("ITA 2569") names no period.
+    let periods = mentions.filter { $0.kind != .day && !FreshnessJudge.isAssessmentRound($0) }
+    let mentions = activity || periods.isEmpty ? mentions : periods
     let inYear = mentions.filter { FreshnessJudge.fiscalYear(of: $0) == n }
     if activity {
+      // A day or month says when the activity is; a year label beside it does not override.
+      let dated = inYear.filter { $0.kind != .fiscalYear && $0.kind != .year }
+      if let m = dated.first(where: { $0.start <= asOf }) { return .fresh(m) }
+      if let m = dated.first { return .unsure(.afterAsOf, m) }
       if let m = inYear.first(where: { $0.start <= asOf }) { return .fresh(m) }
-      if let m = inYear.first { return .unsure(.afterAsOf, m) }
     } else if let m = inYear.first {
       return .fresh(m)
     }
@@ -113,6 +127,8 @@ struct FreshnessJudge {
         continue
       }
     }
+    // Part of FY N−1 beside the label is the six-month or quarterly report of that year.
+    if let p = partial.first(where: { $0.0 == target }) { return .stale(.partialYear, p.1) }
     if let hit = labels.first(where: { $0.0 == target }) { return .fresh(hit.1) }
     if labels.isEmpty {
       // Part of a year only: a six-month or quarterly report, never the annual one.

@@ -458,7 +458,11 @@ struct ItemAudit {
         }
         var first: (DateSource, DateMention)?
         for (src, text) in texts {
-          for m in dates.mentions(text) {
+          let all = dates.mentions(text)
+          // A row naming its month also carries the day it was posted ("ประจำเดือน ตุลาคม 2568 |
+          // 05/11/2568"): a single day counts as a month only when nothing names a month.
+          let named = all.filter { $0.kind != .day }
+          for m in named.contains(where: { !months(of: $0).isEmpty }) ? named : all {
             let covered = months(of: m)
             if covered.isEmpty { continue }
             seen.formUnion(covered)

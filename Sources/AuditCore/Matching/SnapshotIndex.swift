@@ -195,7 +195,9 @@ struct SnapshotIndex {
       for h in p.headings where (headingCount[ByteKey(h)] ?? 0) < common { heads.append(piece(h)) }
       pageHeadings.append(heads)
       guard SnapshotIndex.works(p.status) else { continue }
-      let head = ([p.title] + p.headings).map(ThaiText.matchKey)
+      // Template headings (a sidebar "ITA" box on every page) do not make a page a hub.
+      let own = p.headings.filter { (headingCount[ByteKey($0)] ?? 0) < common }
+      let head = ([p.title] + own).map(ThaiText.matchKey)
       let isHub = head.contains { key in
         hubKeys.contains { SnapshotIndex.names(key, $0) }
           && !hubExcludes.contains { !$0.isEmpty && SnapshotIndex.bytesContain(key, $0) }
