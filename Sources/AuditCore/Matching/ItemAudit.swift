@@ -190,14 +190,15 @@ struct ItemAudit {
         add(Candidate(target: c.target, url: c.url, tier: 4, title: name, found: found, own: own))
       }
     }
-    for (pi, p) in index.snapshot.pages.enumerated() where SnapshotIndex.works(p.status) {
+    for pi in index.titleHitPages {
       let heads = [index.pageTitle[pi]] + index.pageHeadings[pi]
       let t = index.pageTargets[pi]
       guard let hit = heads.first(where: titleHit), index.resolved[Int(t)].usable else { continue }
       let text = index.pieces[Int(hit)].text
       add(
         Candidate(
-          target: t, url: p.url, tier: 3, title: text, found: .foundPageTitle,
+          target: t, url: index.snapshot.pages[pi].url, tier: 3, title: text,
+          found: .foundPageTitle,
           own: [(.pageTitle, text)]))
     }
     return out.sorted { $0.tier < $1.tier }

@@ -10,6 +10,7 @@ struct SnapshotIndex {
   /// A distinct piece of text with its key length and the pattern ids found in its key.
   struct Piece {
     var text: String
+    var key: String
     var keyLength: Int
     var hits: [Int32]
   }
@@ -52,6 +53,9 @@ struct SnapshotIndex {
   private(set) var pageTitle: [Int32] = []
   private(set) var pageHeadings: [[Int32]] = []
   private(set) var hubPages: Set<Int> = []
+  /// Working pages whose title or a heading holds some pattern: the only ones whose title can
+  /// name an item.
+  private(set) var titleHitPages: [Int] = []
   private var targets: [ByteKey: Target] = [:]
   /// Distinct link targets, resolved once: what they are and whether they may be evidence.
   private(set) var resolved: [ResolvedTarget] = []
@@ -88,7 +92,7 @@ struct SnapshotIndex {
     buildTargets()
     buildPages(hubKeys: hubKeys, hubExcludes: hubExcludes)
     buildContexts(checklistYear: checklistYear, fy: fy)
-    pageTargets = snapshot.pages.map { resolve($0.url) }
+    pageTargets = snapshot.pages.indices.map { resolve(snapshot.pages[$0].url) }
   }
 
   // MARK: pieces
@@ -100,7 +104,9 @@ struct SnapshotIndex {
     let key = ThaiText.matchKey(text)
     let id = Int32(pieces.count)
     pieces.append(
-      Piece(text: text, keyLength: key.unicodeScalars.count, hits: automaton.matches(in: key)))
+      Piece(
+        text: text, key: key, keyLength: key.unicodeScalars.count,
+        hits: automaton.matches(in: key)))
     pieceIDs[k] = id
     return id
   }
@@ -122,14 +128,15 @@ struct SnapshotIndex {
     for (i, a) in snapshot.attachments.enumerated() {
       targets[SnapshotIndex.key(a.url)] = .attachment(i)
     }
-    for (i, p) in snapshot.pages.enumerated() {
-      if let r = p.requestedURL { targets[SnapshotIndex.key(r)] = .page(i) }
-      targets[SnapshotIndex.key(p.url)] = .page(i)
+    // Indices, not elements: copying a page's facts costs a retain per field.
+    for i in snapshot.pages.indices {
+      if let r = snapshot.pages[i].requestedURL { targets[SnapshotIndex.key(r)] = .page(i) }
+      targets[SnapshotIndex.key(snapshot.pages[i].url)] = .page(i)
     }
     homeKeys.insert(SnapshotIndex.key(snapshot.header.startURL))
-    for p in snapshot.pages where p.depth == 0 {
-      homeKeys.insert(SnapshotIndex.key(p.url))
-      if let r = p.requestedURL { homeKeys.insert(SnapshotIndex.key(r)) }
+    for i in snapshot.pages.indices where snapshot.pages[i].depth == 0 {
+      homeKeys.insert(SnapshotIndex.key(snapshot.pages[i].url))
+      if let r = snapshot.pages[i].requestedURL { homeKeys.insert(SnapshotIndex.key(r)) }
     }
   }
 
@@ -184,27 +191,34 @@ struct SnapshotIndex {
   private mutating func buildPages(hubKeys: [String], hubExcludes: [String]) {
     let pages = snapshot.pages
     var headingCount: [ByteKey: Int] = [:]
-    for p in pages where SnapshotIndex.works(p.status) {
-      for h in Set(p.headings) { headingCount[ByteKey(h), default: 0] += 1 }
+    for i in pages.indices where SnapshotIndex.works(pages[i].status) {
+      for h in Set(pages[i].headings) { headingCount[ByteKey(h), default: 0] += 1 }
     }
     let common = SnapshotIndex.siteWideThreshold(pages.count)
     pageTitle.reserveCapacity(pages.count)
-    for (i, p) in pages.enumerated() {
-      pageTitle.append(piece(p.title))
+    var hubByPiece: [Int32: Bool] = [:]
+    for i in pages.indices {
+      let title = piece(pages[i].title)
+      pageTitle.append(title)
+      // Template headings (a sidebar "ITA" box on every page) are dropped, and make no hub.
       var heads: [Int32] = []
-      for h in p.headings where (headingCount[ByteKey(h)] ?? 0) < common { heads.append(piece(h)) }
+      for h in pages[i].headings where (headingCount[ByteKey(h)] ?? 0) < common {
+        heads.append(piece(h))
+      }
       pageHeadings.append(heads)
-      guard SnapshotIndex.works(p.status) else { continue }
-      // Template headings (a sidebar "ITA" box on every page) do not make a page a hub.
-      let own = p.headings.filter { (headingCount[ByteKey($0)] ?? 0) < common }
-      let head = ([p.title] + own).map(ThaiText.matchKey)
-      let isHub = head.contains { key in
-        hubKeys.contains { SnapshotIndex.names(key, $0) }
+      guard SnapshotIndex.works(pages[i].status) else { continue }
+      let own = [title] + heads
+      if own.contains(where: { !pieces[Int($0)].hits.isEmpty }) { titleHitPages.append(i) }
+      let isHub = own.contains { id in
+        if let known = hubByPiece[id] { return known }
+        let key = pieces[Int(id)].key
+        let hub =
+          hubKeys.contains { SnapshotIndex.names(key, $0) }
           && !hubExcludes.contains { !$0.isEmpty && SnapshotIndex.bytesContain(key, $0) }
+        hubByPiece[id] = hub
+        return hub
       }
-      if isHub {
-        hubPages.insert(i)
-      }
+      if isHub { hubPages.insert(i) }
     }
   }
 
@@ -233,14 +247,14 @@ struct SnapshotIndex {
     for i in hubPages { currentHub[i] = hubIsCurrent(i, checklistYear: checklistYear, fy: fy) }
     var setUses: [Int: Int] = [:]
     var setsRead: Set<Int> = []
-    for (pi, p) in snapshot.pages.enumerated() where SnapshotIndex.works(p.status) {
+    for pi in snapshot.pages.indices where SnapshotIndex.works(snapshot.pages[pi].status) {
       let onHub = hubPages.contains(pi)
       let current = currentHub[pi] ?? false
-      for link in p.links {
+      for link in snapshot.pages[pi].links {
         urlCount[ByteKey(link.url), default: 0] += 1
         add(link, page: pi, onHub: onHub, onCurrentHub: current, into: &contextIDs)
       }
-      for id in p.linkSets {
+      for id in snapshot.pages[pi].linkSets {
         setUses[id, default: 0] += 1
         // A shared menu is read once; a hub page reads it again so its rows count as hub rows.
         guard setsRead.insert(id).inserted || onHub else { continue }
