@@ -889,3 +889,22 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.monthsMissing?.count == 4)
   }
 }
+
+@Suite struct MatcherRedirectTests {
+  typealias K = MatcherKit
+
+  /// A menu link written as http:// to a page the crawler reached (and recorded) as https://.
+  @Test func aLinkThatRedirectedLeadsToWhereItWent() {
+    var s = K.snapshot([
+      K.home([K.link("http://tambon.go.th/organ.html", "โครงสร้างองค์กร", region: .nav)]),
+      K.page("/organ.html", "หน้าเอกสาร"),
+    ])
+    let r0 = K.audit(s, [K.item("O1", "structure", .none)]).items[0]
+    #expect(r0.status == .uncertain, "\(r0.why)")
+    s.redirects = [
+      RedirectFacts(from: "http://tambon.go.th/organ.html", to: K.url("/organ.html"), status: 301)
+    ]
+    let r = K.audit(s, [K.item("O1", "structure", .none)]).items[0]
+    #expect(r.status == .pass, "\(r.why)")
+  }
+}

@@ -133,6 +133,14 @@ struct SnapshotIndex {
       if let r = snapshot.pages[i].requestedURL { targets[SnapshotIndex.key(r)] = .page(i) }
       targets[SnapshotIndex.key(snapshot.pages[i].url)] = .page(i)
     }
+    // A link to a URL that redirected leads where the redirect went (chains followed a few
+    // hops: each hop is its own record).
+    for _ in 0..<3 {
+      for r in snapshot.redirects {
+        let from = SnapshotIndex.key(r.from)
+        if targets[from] == nil, let to = targets[SnapshotIndex.key(r.to)] { targets[from] = to }
+      }
+    }
     homeKeys.insert(SnapshotIndex.key(snapshot.header.startURL))
     for i in snapshot.pages.indices where snapshot.pages[i].depth == 0 {
       homeKeys.insert(SnapshotIndex.key(snapshot.pages[i].url))
