@@ -853,6 +853,14 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.status == .pass, "\(r.why)")
   }
 
+  @Test func theRoundOfAPreviousYearReportIsNotItsYear() {
+    let r = K.audit(
+      Self.row("/f/r.pdf", "O7 รายงานผลการดำเนินงาน (ITA 2569)"),
+      [K.item("O7", "annual-report", .previousFY)]
+    ).items[0]
+    #expect(r.status == .uncertain, "\(r.why)")
+  }
+
   @Test func aHalfYearBesideTheYearLabelIsTheSixMonthReport() {
     let r = K.audit(
       Self.row(

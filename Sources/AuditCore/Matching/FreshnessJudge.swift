@@ -112,7 +112,8 @@ struct FreshnessJudge {
     let target = fy.be - 1
     var labels: [(Int, DateMention)] = []
     var partial: [(Int, DateMention)] = []
-    for m in mentions {
+    // ITA round N reports on FY N−1: the round's number says nothing of the report's year.
+    for m in mentions where !FreshnessJudge.isAssessmentRound(m) {
       switch m.kind {
       case .fiscalYear, .year:
         labels.append((m.fiscalYears.lowerBound, m))
@@ -148,7 +149,9 @@ struct FreshnessJudge {
     let n = fy.be
     let spans = mentions.filter { $0.kind == .yearSpan }
     if let m = spans.first(where: { $0.fiscalYears.contains(n) }) { return .fresh(m) }
-    let labels = mentions.filter { $0.kind == .fiscalYear || $0.kind == .year }
+    let labels = mentions.filter {
+      ($0.kind == .fiscalYear || $0.kind == .year) && !FreshnessJudge.isAssessmentRound($0)
+    }
     if let m = labels.first(where: { $0.fiscalYears.lowerBound == n }) { return .fresh(m) }
     if let ended = spans.max(by: { $0.fiscalYears.upperBound < $1.fiscalYears.upperBound }),
       ended.fiscalYears.upperBound < n
