@@ -22,12 +22,12 @@ struct CommandLineTests {
     }
   }
 
-  @Test func crawlWritesASnapshotWithHeaderAndRecords() throws {
+  @Test func crawlWritesASnapshotWithHeaderAndRecords() async throws {
     let server = try miniSite()
     defer { server.stop() }
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let run = try runOitcheck("crawl", server.baseURL + "/", "--snapshot", dir + "/s.jsonl", "--quiet")
+    let run = try await oitcheck("crawl", server.baseURL + "/", "--snapshot", dir + "/s.jsonl", "--quiet")
     #expect(run.exitCode == 0, "\(run.stderr)")
     let lines = try snapshotLines(dir + "/s.jsonl")
     #expect(lines.first?["schema"] as? String == "oitcheck.snapshot/1")
@@ -47,8 +47,8 @@ struct CommandLineTests {
     (["crawl", "http://127.0.0.1:9/", "--snapshot", "/nonexistent-dir/s.jsonl"], Int32(1)),
     (["match", "--snapshot", "/nonexistent-dir/s.jsonl"], Int32(3)),
   ])
-  func failuresAreOneLineWithADocumentedExitCode(arguments: [String], code: Int32) throws {
-    let run = try runOitcheck(arguments: arguments, timeout: 60)
+  func failuresAreOneLineWithADocumentedExitCode(arguments: [String], code: Int32) async throws {
+    let run = try await oitcheck(arguments, timeout: 60)
     #expect(run.exitCode == code, "\(arguments): \(run.stderr)")
     let lines = run.stderr.split(separator: "\n").filter { !$0.isEmpty }
     #expect(lines.count >= 1)
@@ -56,44 +56,44 @@ struct CommandLineTests {
     if code != 64 { #expect(lines.count == 1, "\(run.stderr)") }
   }
 
-  @Test func aFailedCrawlLeavesAnExistingSnapshotAlone() throws {
+  @Test func aFailedCrawlLeavesAnExistingSnapshotAlone() async throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/keep.jsonl"
     try Data("previous\n".utf8).write(to: URL(fileURLWithPath: path))
-    let run = try runOitcheck("crawl", "http://127.0.0.1:9/", "--snapshot", path, "--quiet")
+    let run = try await oitcheck("crawl", "http://127.0.0.1:9/", "--snapshot", path, "--quiet")
     #expect(run.exitCode == 1)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "previous\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["keep.jsonl"])
   }
 
-  @Test func checklistValidateGivesPositionsAndExitThree() throws {
+  @Test func checklistValidateGivesPositionsAndExitThree() async throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let file = dir + "/oit-2571.yaml"
     try Data("id: oit-2571\nyear: 2571\ntitel: x\n".utf8).write(to: URL(fileURLWithPath: file))
-    let run = try runOitcheck("checklist", "validate", file)
+    let run = try await oitcheck("checklist", "validate", file)
     #expect(run.exitCode == 3)
     #expect(run.stderr.contains(file + ":3:1:"), "\(run.stderr)")
-    let good = try runOitcheck("checklist", "validate", repositoryRoot + "/Checklists/oit-2569.yaml")
+    let good = try await oitcheck("checklist", "validate", repositoryRoot + "/Checklists/oit-2569.yaml")
     #expect(good.exitCode == 0, "\(good.stderr)")
-    let list = try runOitcheck("checklist", "list")
+    let list = try await oitcheck("checklist", "list")
     #expect(list.stdout.contains("2568") && list.stdout.contains("2569"))
   }
 
-  @Test func aBadChecklistFailsBeforeAnythingIsFetched() throws {
+  @Test func aBadChecklistFailsBeforeAnythingIsFetched() async throws {
     let server = try miniSite()
     defer { server.stop() }
-    let run = try runOitcheck("audit", server.baseURL + "/", "--checklist", "2571", "--quiet")
+    let run = try await oitcheck("audit", server.baseURL + "/", "--checklist", "2571", "--quiet")
     #expect(run.exitCode == 3)
     #expect(run.stderr.contains("2571"))
     #expect(server.log.isEmpty)
   }
 
-  @Test func jsonReportAloneOnStdoutAndExitTwoWhenItemsFail() throws {
+  @Test func jsonReportAloneOnStdoutAndExitTwoWhenItemsFail() async throws {
     let server = try miniSite()
     defer { server.stop() }
-    let run = try runOitcheck(
+    let run = try await oitcheck(
       "audit", server.baseURL + "/", "--as-of", "2026-03-31", "--format", "json", "--quiet")
     #expect(run.exitCode == 2, "\(run.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
@@ -105,10 +105,10 @@ struct CommandLineTests {
     #expect(items.first?["id"] as? String == "O1")
   }
 
-  @Test func defaultChecklistForAYearWithoutItsOwnListSaysSo() throws {
+  @Test func defaultChecklistForAYearWithoutItsOwnListSaysSo() async throws {
     let server = try miniSite()
     defer { server.stop() }
-    let run = try runOitcheck(
+    let run = try await oitcheck(
       "audit", server.baseURL + "/", "--as-of", "2026-11-25", "--format", "json", "--quiet")
     let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
     #expect(json?["fiscalYear"] as? Int == 2570)
@@ -117,11 +117,11 @@ struct CommandLineTests {
     #expect(notes.contains("2570"), "\(notes)")
   }
 
-  @Test func demoPrintsTheAudit() throws {
+  @Test func demoPrintsTheAudit() async throws {
     // The demo also writes its report folder into the working directory: keep it out of the repo.
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let run = try runOitcheck("demo", "--lang", "en", timeout: 120, directory: dir)
+    let run = try await oitcheck("demo", "--lang", "en", timeout: 120, directory: dir)
     #expect(run.exitCode == 0, "\(run.stderr)")
     #expect(run.stdout.contains("checklist oit-2569"))
     #expect(run.stdout.contains("score estimate"))

@@ -21,7 +21,7 @@ struct FixtureSiteTests {
   }
 
   @Test(arguments: FixtureSiteTests.sites)
-  func auditAgreesWithExpected(site: String) throws {
+  func auditAgreesWithExpected(site: String) async throws {
     let expectedData = try Data(
       contentsOf: URL(fileURLWithPath: "\(repositoryRoot)/Fixtures/sites/\(site)/expected.json"))
     let expected = try #require(try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
@@ -31,7 +31,7 @@ struct FixtureSiteTests {
     if let checklist = expected["checklist"] as? String { arguments += ["--checklist", checklist] }
     if let fy = expected["fiscalYear"] as? Int { arguments += ["--fiscal-year", "\(fy)"] }
     if let asOf = expected["asOf"] as? String { arguments += ["--as-of", asOf] }
-    let run = try runOitcheck(arguments: arguments, timeout: 120)
+    let run = try await oitcheck(arguments, timeout: 120)
     #expect(run.exitCode == 0 || run.exitCode == 2, "\(run.stderr)")
     let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let items = report["items"] as? [[String: Any]] ?? []
