@@ -465,6 +465,20 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.items[0].status == .missing)
   }
 
+  @Test func aRowCodedForAnotherItemIsNotThisItemsEvidence() {
+    let hub = MatcherKit.page(
+      "/ita2569", "ITA 2569",
+      links: [
+        MatcherKit.link("/files/o12.pdf", "คลิก", row: "O12 สรุปผลการจัดซื้อจัดจ้าง ประจำเดือน มีนาคม 2569 คลิก")
+      ])
+    let s = MatcherKit.snapshot(
+      [MatcherKit.home([MatcherKit.link("/ita2569", "ITA 2569")]), hub],
+      attachments: [MatcherKit.pdf("/files/o12.pdf")])
+    let r = MatcherKit.audit(
+      s, [MatcherKit.item("O11", "monthly-procurement", .monthlyElapsed(graceDays: 15))])
+    #expect(r.items[0].status == .missing, "\(r.items[0].why)")
+  }
+
   @Test func anOldYearHubDoesNotMakeItsRowsFresh() {
     let hub = MatcherKit.page(
       "/ita2567", "ITA 2567",

@@ -172,6 +172,9 @@ struct ItemAudit {
       let shown = [named, text, attr, row].compactMap { $0 }.first { !$0.isEmpty } ?? c.url
       if onHub && (textHit || attrHit || rowHit) {
         let codes = ThaiText.itemCodes(in: row ?? text)
+        // On this year's hub a row's code is the assessor's: a row coded for another item is
+        // that item's evidence, whatever words it shares with this one.
+        if c.onCurrentHub && !codes.isEmpty && !codes.contains(item.code) { continue }
         let tier = c.onCurrentHub && codes.contains(item.code) ? 0 : 1
         add(
           Candidate(
