@@ -875,6 +875,14 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.status == .uncertain, "\(r.why)")
   }
 
+  @Test func aMeetingNumberIsNotTheYearAReportCovers() {
+    let r = K.audit(
+      Self.row("/f/r.pdf", "รายงานผลการดำเนินงาน ครั้งที่ 1/2568"),
+      [K.item("O7", "annual-report", .previousFY)]
+    ).items[0]
+    #expect(r.status != .pass, "\(r.why)")
+  }
+
   @Test func aHalfYearBesideTheYearLabelIsTheSixMonthReport() {
     let r = K.audit(
       Self.row(

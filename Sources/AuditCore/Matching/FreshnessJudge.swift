@@ -63,18 +63,20 @@ struct FreshnessJudge {
     }
   }
 
-  /// "ITA 2569", "OIT 2568": the assessment round a text belongs to, read as a year label.
-  static func isAssessmentRound(_ m: DateMention) -> Bool {
+  /// A year that names no period: the assessment round a text belongs to ("ITA 2569", "OIT
+  /// 2568") or a document or meeting number ("ครั้งที่ 1/2568", "ที่ 45/2568"), which gives only
+  /// the year it was signed.
+  static func namesNoPeriod(_ m: DateMention) -> Bool {
     guard m.kind == .year || m.kind == .fiscalYear else { return false }
     let t = m.text.uppercased()
-    return t.contains("ITA") || t.contains("OIT")
+    return t.contains("ITA") || t.contains("OIT") || (m.kind == .year && t.contains("/"))
   }
 
   private func currentFY(_ mentions: [DateMention], activity: Bool) -> Judgement {
     let n = fy.be
     // A named period beats the day a text was posted or updated: "ประจำปีงบประมาณ 2568 |
     // 01/10/2568" is last year's document. An assessment round ("ITA 2569") names no period.
-    let periods = mentions.filter { $0.kind != .day && !FreshnessJudge.isAssessmentRound($0) }
+    let periods = mentions.filter { $0.kind != .day && !FreshnessJudge.namesNoPeriod($0) }
     let mentions = activity || periods.isEmpty ? mentions : periods
     let inYear = mentions.filter { FreshnessJudge.fiscalYear(of: $0) == n }
     if activity {
@@ -113,7 +115,7 @@ struct FreshnessJudge {
     var labels: [(Int, DateMention)] = []
     var partial: [(Int, DateMention)] = []
     // ITA round N reports on FY N−1: the round's number says nothing of the report's year.
-    for m in mentions where !FreshnessJudge.isAssessmentRound(m) {
+    for m in mentions where !FreshnessJudge.namesNoPeriod(m) {
       switch m.kind {
       case .fiscalYear, .year:
         labels.append((m.fiscalYears.lowerBound, m))
@@ -150,7 +152,7 @@ struct FreshnessJudge {
     let spans = mentions.filter { $0.kind == .yearSpan }
     if let m = spans.first(where: { $0.fiscalYears.contains(n) }) { return .fresh(m) }
     let labels = mentions.filter {
-      ($0.kind == .fiscalYear || $0.kind == .year) && !FreshnessJudge.isAssessmentRound($0)
+      ($0.kind == .fiscalYear || $0.kind == .year) && !FreshnessJudge.namesNoPeriod($0)
     }
     if let m = labels.first(where: { $0.fiscalYears.lowerBound == n }) { return .fresh(m) }
     if let ended = spans.max(by: { $0.fiscalYears.upperBound < $1.fiscalYears.upperBound }),
