@@ -5,7 +5,11 @@ let package = Package(
   name: "oitcheck",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "oitcheck", targets: ["oitcheck"])
+    .executable(name: "oitcheck", targets: ["oitcheck"]),
+    // For Fuzz/, a separate package (built only by `make fuzz`) that links the modules it fuzzes.
+    .library(name: "AuditCore", targets: ["AuditCore"]),
+    .library(name: "Extraction", targets: ["Extraction"]),
+    .library(name: "Crawling", targets: ["Crawling"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -40,7 +40,10 @@ public struct RobotsTxt: Sendable, Equatable {
     var groupAgents: [String] = []
     var inAgentLines = false
 
-    for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    // "\r\n" is one Character in Swift, equal to neither "\r" nor "\n": CRLF files need it listed.
+    let lines = text.split(
+      omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    for rawLine in lines {
       var line = Substring(rawLine)
       if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
       guard let colon = line.firstIndex(of: ":") else { continue }

@@ -305,8 +305,9 @@ struct Walker {
     guard let content = attribute(node, "content") else { return }
     if equiv == "refresh" {
       // content="5; url=/new/" or content="0;URL='x.html'"
-      let lower = content.lowercased()
-      if let range = lower.range(of: "url=") {
+      // Search `content` itself: indices of `content.lowercased()` are not indices of `content`
+      // ("İ" lower-cases to two scalars), and using them trapped on such pages.
+      if let range = content.range(of: "url=", options: .caseInsensitive) {
         var target = String(content[range.upperBound...]).trimmingCharacters(in: .whitespaces)
         target = target.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         if !target.isEmpty, let url = base.resolve(target) {

@@ -17,41 +17,48 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses an absolute http or https URL; nil for anything else.
   public init?(string: String) {
-    let s = WebURL.trimmed(string)
-    guard let colon = s.firstIndex(of: ":") else { return nil }
+    let s = Substring(WebURL.trimmed(string))
+    guard let colon = s.firstIndex(ofASCII: ":") else { return nil }
     let scheme = s[..<colon].lowercased()
     guard scheme == "http" || scheme == "https" else { return nil }
-    var rest = s[s.index(after: colon)...]
-    guard rest.hasPrefix("//") else { return nil }
-    rest = rest.dropFirst(2)
-    self.init(scheme: scheme, afterSlashes: rest)
+    let rest = s[s.index(afterASCII: colon)...]
+    guard rest.utf8.starts(with: "//".utf8) else { return nil }
+    self.init(scheme: scheme, afterSlashes: rest.droppingASCII(2))
   }
 
   private init?(scheme: String, afterSlashes rest: Substring) {
-    let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+    let authorityEnd =
+      rest.utf8.firstIndex(where: { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }) ?? rest.endIndex
     var authority = rest[..<authorityEnd]
-    if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-    var host = Substring(authority)
+    if let at = authority.lastIndex(ofASCII: "@") {
+      authority = authority[authority.index(afterASCII: at)...]
+    }
+    var host = authority
     var port: Int? = nil
-    if let portColon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
-      let digits = authority[authority.index(after: portColon)...]
+    if let portColon = authority.lastIndex(ofASCII: ":"), authority.utf8.last != 0x5D {
+      let digits = authority[authority.index(afterASCII: portColon)...]
       host = authority[..<portColon]
       if !digits.isEmpty {
         guard let p = Int(digits), p > 0, p < 65536 else { return nil }
         port = p
       }
     }
-    var hostString = host.lowercased()
-    if hostString.hasSuffix(".") { hostString.removeLast() }
-    guard !hostString.isEmpty, !hostString.contains(" ") else { return nil }
+    var hostBytes = Array(host.lowercased().utf8)
+    while hostBytes.last == 0x2E { hostBytes.removeLast() }  // "example.go.th." is the same host
+    guard !hostBytes.isEmpty, !hostBytes.contains(0x20) else { return nil }
+    // A colon left in the host ("a:b:") would be read as a port when the URL is parsed again.
+    if hostBytes.contains(0x3A) && !(hostBytes.first == 0x5B && hostBytes.last == 0x5D) {
+      return nil
+    }
+    let hostString = String(decoding: hostBytes, as: UTF8.self)
     if (scheme == "http" && port == 80) || (scheme == "https" && port == 443) { port = nil }
     var remainder = rest[authorityEnd...]
-    if let hash = remainder.firstIndex(of: "#") { remainder = remainder[..<hash] }
+    if let hash = remainder.firstIndex(ofASCII: "#") { remainder = remainder[..<hash] }
     var pathPart = remainder
     var queryPart: Substring? = nil
-    if let q = remainder.firstIndex(of: "?") {
+    if let q = remainder.firstIndex(ofASCII: "?") {
       pathPart = remainder[..<q]
-      queryPart = remainder[remainder.index(after: q)...]
+      queryPart = remainder[remainder.index(afterASCII: q)...]
     }
     self.scheme = scheme
     self.host = hostString
@@ -72,23 +79,25 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
   /// Resolves a link found on this page. Nil for javascript:, mailto:, tel:, data: and any other
   /// non-http scheme, and for references that cannot be parsed.
   public func resolve(_ reference: String) -> WebURL? {
-    let ref = WebURL.trimmed(reference)
+    let ref = Substring(WebURL.trimmed(reference))
     if ref.isEmpty { return self }
-    if let colon = ref.firstIndex(of: ":"),
+    if let colon = ref.firstIndex(ofASCII: ":"),
       ref[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
       ref[..<colon].first?.isLetter == true
     {
-      return WebURL(string: ref)
+      return WebURL(string: String(ref))
     }
-    if ref.hasPrefix("//") { return WebURL(scheme: scheme, afterSlashes: Substring(ref.dropFirst(2))) }
-    var r = Substring(ref)
-    if let hash = r.firstIndex(of: "#") { r = r[..<hash] }
+    if ref.utf8.starts(with: "//".utf8) {
+      return WebURL(scheme: scheme, afterSlashes: ref.droppingASCII(2))
+    }
+    var r = ref
+    if let hash = r.firstIndex(ofASCII: "#") { r = r[..<hash] }
     if r.isEmpty { return self }
     var refPath = r
     var refQuery: Substring? = nil
-    if let q = r.firstIndex(of: "?") {
+    if let q = r.firstIndex(ofASCII: "?") {
       refPath = r[..<q]
-      refQuery = r[r.index(after: q)...]
+      refQuery = r[r.index(afterASCII: q)...]
     }
     let newQuery = refQuery.map { WebURL.canonicalEncode(String($0), isQuery: true) }
     if refPath.isEmpty {
@@ -141,9 +150,8 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
       return s
     }
     var out = s.trimmingCharacters(in: .whitespacesAndNewlinesAndNBSP)
-    if out.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-      out.removeAll(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
-    }
+    // By scalar: "\r\n" is one Character, equal to none of the three.
+    out.unicodeScalars.removeAll(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
     return out
   }
 
@@ -233,6 +241,17 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     }
     return String(decoding: out, as: UTF8.self)
   }
+}
+
+/// URLs are split on ASCII bytes, not Characters: a combining mark right after "?", "/" or "#"
+/// ("?\u{0E49}") joins it into one Character that `firstIndex(of: "?")` does not find, and a
+/// link's query then became part of its path (found by `make fuzz`).
+extension Substring {
+  func firstIndex(ofASCII c: Unicode.Scalar) -> Index? { utf8.firstIndex(of: UInt8(ascii: c)) }
+  func lastIndex(ofASCII c: Unicode.Scalar) -> Index? { utf8.lastIndex(of: UInt8(ascii: c)) }
+  /// The index after an ASCII character found by the two functions above.
+  func index(afterASCII i: Index) -> Index { utf8.index(after: i) }
+  func droppingASCII(_ count: Int) -> Substring { self[utf8.index(startIndex, offsetBy: count)...] }
 }
 
 extension CharacterSet {

@@ -13,7 +13,14 @@ public enum ChecklistLoader {
   public static func load(
     path: String, families: [String: KeywordFamily]
   ) throws(ChecklistError) -> Checklist {
-    let text = try readText(path)
+    try load(text: readText(path), path: path, families: families)
+  }
+
+  /// Validates a year's file already read into memory; `path` only labels the problems.
+  /// - Throws: `.invalid` with every problem found.
+  public static func load(
+    text: String, path: String, families: [String: KeywordFamily]
+  ) throws(ChecklistError) -> Checklist {
     var reader = ChecklistNodeReader(path: path)
     let checklist = reader.checklist(from: text, families: families)
     guard reader.problems.isEmpty, let checklist else { throw .invalid(reader.sortedProblems) }
@@ -22,7 +29,13 @@ public enum ChecklistLoader {
 
   /// Loads and validates `families.yaml`, keyed by family id.
   public static func loadFamilies(path: String) throws(ChecklistError) -> [String: KeywordFamily] {
-    let text = try readText(path)
+    try loadFamilies(text: readText(path), path: path)
+  }
+
+  /// Validates a families file already read into memory; `path` only labels the problems.
+  public static func loadFamilies(
+    text: String, path: String
+  ) throws(ChecklistError) -> [String: KeywordFamily] {
     var reader = ChecklistNodeReader(path: path)
     let families = reader.families(from: text)
     guard reader.problems.isEmpty else { throw .invalid(reader.sortedProblems) }
