@@ -6,8 +6,9 @@ import Transport
 extension CrawlLoop {
   /// Runs in a child task: waits for the host's slot, fetches, parses, encodes the record.
   static func perform(
-    _ job: Job, startAt: ContinuousClock.Instant, deadline: ContinuousClock.Instant?,
-    fetcher: HTTPFetcher, options: CrawlOptions, linkSets: LinkSetTable
+    _ job: Job, startAt: ContinuousClock.Instant, spacing: Duration,
+    deadline: ContinuousClock.Instant?, fetcher: HTTPFetcher, options: CrawlOptions,
+    linkSets: LinkSetTable, gate: StartGate
   ) async -> (Job, Outcome) {
     if startAt > .now {
       // A long Crawl-delay must not carry the crawl past --time-limit.
@@ -18,6 +19,13 @@ extension CrawlLoop {
         return (job, .cancelled)
       }
       if wake < startAt { return (job, .cancelled) }
+    }
+    if spacing > .zero {
+      do {
+        try await gate.pass(host: hostKey(job.url), spacing: spacing)
+      } catch {
+        return (job, .cancelled)
+      }
     }
     if Task.isCancelled { return (job, .cancelled) }
     switch job.kind {

@@ -97,6 +97,7 @@ struct CrawlLoop {
   let fetcher: HTTPFetcher
   let writer: SnapshotWriter
   let linkSets = LinkSetTable()
+  let gate = StartGate()
   var progress: (@Sendable (CrawlProgress) -> Void)?
 
   var hosts: [String: HostState] = [:]
@@ -153,6 +154,7 @@ struct CrawlLoop {
     let deadline = options.timeLimit.map { began + .milliseconds(Int($0 * 1000)) }
     let fetcher = self.fetcher
     let linkSets = self.linkSets
+    let gate = self.gate
     let options = self.options
 
     var writeError: CrawlError?
@@ -164,12 +166,12 @@ struct CrawlLoop {
           group.cancelAll()
           break
         }
-        while inFlight < options.maxConnections, let (job, startAt) = nextJob() {
+        while inFlight < options.maxConnections, let (job, startAt, spacing) = nextJob() {
           inFlight += 1
           group.addTask {
             await CrawlLoop.perform(
-              job, startAt: startAt, deadline: deadline, fetcher: fetcher, options: options,
-              linkSets: linkSets)
+              job, startAt: startAt, spacing: spacing, deadline: deadline, fetcher: fetcher,
+              options: options, linkSets: linkSets, gate: gate)
           }
         }
         if inFlight == 0 { break }
@@ -201,7 +203,7 @@ struct CrawlLoop {
   // MARK: Scheduling
 
   /// The next job whose host has a free slot, round-robin over hosts, with the time it may start.
-  mutating func nextJob() -> (Job, ContinuousClock.Instant)? {
+  mutating func nextJob() -> (Job, ContinuousClock.Instant, Duration)? {
     guard !hostOrder.isEmpty else { return nil }
     for step in 0..<hostOrder.count {
       let name = hostOrder[(cursor + step) % hostOrder.count]
@@ -219,9 +221,10 @@ struct CrawlLoop {
       var startAt = max(now, host.nextFree)
       if let notBefore = job.notBefore { startAt = max(startAt, notBefore) }
       let delay = max(options.delay, host.robots.crawlDelay ?? 0, host.backoff)
-      host.nextFree = startAt + .milliseconds(Int(delay * 1000))
+      let spacing = Duration.milliseconds(Int(delay * 1000))
+      host.nextFree = startAt + spacing
       host.inFlight += 1
-      return (job, startAt)
+      return (job, startAt, spacing)
     }
     return nil
   }

@@ -51,3 +51,4 @@ final class LinkSetTable: Sendable {
     return k
   }
 }
+

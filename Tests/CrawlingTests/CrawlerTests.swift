@@ -180,7 +180,9 @@ struct CrawlerTests {
       $0.requestTimeout = 2
       $0.retries = 0
     }
-    #expect(ContinuousClock.now - started < .seconds(20))
+    // Without the timeout the body alone takes 100 s. The bound is loose on purpose: the whole
+    // suite runs beside this test on two cores, and only a hang must fail it.
+    #expect(ContinuousClock.now - started < .seconds(50))
     #expect(result.failures.contains { $0.url.hasSuffix("/stall") && $0.error == "timeout" })
     #expect(result.page("/fine") != nil)
     #expect(!result.coverage.complete)
