@@ -46,6 +46,8 @@ struct Job: Sendable {
 
 /// What a child task brings back.
 enum Outcome: Sendable {
+  /// A page's body, fetched and waiting for `parsePage`.
+  case fetchedPage(FetchResponse)
   /// Links come parsed: URL parsing runs in the child tasks, on every core, not in the loop.
   case page(line: [UInt8], links: [(url: WebURL, link: PageLink)], noFollow: Bool, droppedLinks: Int)
   case attachment(AttachmentFacts)
@@ -138,8 +140,11 @@ struct CrawlLoop {
 
   static func key(_ url: WebURL) -> String {
     // http and https, with or without www., are one site: one key per page.
-    var k = url.siteHost
-    if let port = url.port { k += ":\(port)" }
+    let host = url.siteHost
+    var k = ""
+    k.reserveCapacity(host.utf8.count + url.path.utf8.count + (url.query?.utf8.count ?? 0) + 8)
+    k += host
+    if let port = url.port { k += ":" + String(port) }
     k += url.path
     if let q = url.query { k += "?" + q }
     return k
@@ -157,32 +162,53 @@ struct CrawlLoop {
     let gate = self.gate
     let options = self.options
 
+    // Parses waiting or running. Past this many, no new fetch starts: bodies would pile up in
+    // memory faster than the cores can read them.
+    let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
     var writeError: CrawlError?
-    await withTaskGroup(of: (Job, Outcome).self) { group in
+    await withTaskGroup(of: (Job, Outcome, fetched: Bool).self) { group in
       var inFlight = 0
+      var parsing = 0
       while true {
         if let deadline, ContinuousClock.now >= deadline {
           hit("time-limit")
           group.cancelAll()
           break
         }
-        while inFlight < options.maxConnections, let (job, startAt, spacing) = nextJob() {
+        while inFlight < options.maxConnections, parsing < maxParsing,
+          let (job, startAt, spacing) = nextJob()
+        {
           inFlight += 1
           group.addTask {
-            await CrawlLoop.perform(
+            let (job, outcome) = await CrawlLoop.perform(
               job, startAt: startAt, spacing: spacing, deadline: deadline, fetcher: fetcher,
-              options: options, linkSets: linkSets, gate: gate)
+              options: options, gate: gate)
+            return (job, outcome, true)
           }
         }
-        if inFlight == 0 { break }
-        guard let (job, outcome) = await group.next() else { break }
-        inFlight -= 1
-        if let host = hosts[CrawlLoop.hostKey(job.url)] {
-          host.inFlight -= 1
-          // A delay also runs from the end of a response: counted only from starts, a request
-          // held up on its way would reach the server less than the delay before the next.
-          let delay = max(options.delay, host.robots.crawlDelay ?? 0)
-          if delay > 0 { host.nextFree = max(host.nextFree, .now + .milliseconds(Int(delay * 1000))) }
+        if inFlight == 0 && parsing == 0 { break }
+        guard let (job, outcome, fetched) = await group.next() else { break }
+        if fetched {
+          // The connection is free once the body is in: the next request to this host goes
+          // out while the page is parsed, so a polite slot never waits on our CPU.
+          inFlight -= 1
+          if let host = hosts[CrawlLoop.hostKey(job.url)] {
+            host.inFlight -= 1
+            // A delay also runs from the end of a response: counted only from starts, a
+            // request held up on its way would reach the server less than the delay before
+            // the next.
+            let delay = max(options.delay, host.robots.crawlDelay ?? 0)
+            if delay > 0 {
+              host.nextFree = max(host.nextFree, .now + .milliseconds(Int(delay * 1000)))
+            }
+          }
+        } else {
+          parsing -= 1
+        }
+        if case .fetchedPage(let response) = outcome {
+          parsing += 1
+          group.addTask { (job, CrawlLoop.parsePage(job, response, linkSets: linkSets), false) }
+          continue
         }
         handle(job, outcome)
         if let failure = writer.failure {
@@ -300,7 +326,7 @@ struct CrawlLoop {
   mutating func handle(_ job: Job, _ outcome: Outcome) {
     let host = hosts[CrawlLoop.hostKey(job.url)]
     switch outcome {
-    case .cancelled:
+    case .cancelled, .fetchedPage:
       return
     case .robots(let robots, let note):
       host?.robots = robots
@@ -397,8 +423,10 @@ struct CrawlLoop {
   }
 
   mutating func discover(_ url: WebURL, text: String?, from page: String?, depth: Int) {
-    let kind: Job.Kind = ResourceKind.of(url) == .attachment ? .attachment : .page
+    // Most links on a page (the menu) lead to URLs seen long ago: one set lookup for them.
     let key = CrawlLoop.key(url)
+    guard !seen.contains(key) else { return }
+    let kind: Job.Kind = ResourceKind.of(url) == .attachment ? .attachment : .page
     if kind == .attachment {
       var entry = attachmentTexts[url.description] ?? ([], [])
       if let text, !text.isEmpty, entry.texts.count < 10, !entry.texts.contains(text) {
@@ -407,9 +435,8 @@ struct CrawlLoop {
       if let page, entry.referrers.count < 10, !entry.referrers.contains(page) {
         entry.referrers.append(page)
       }
-      if !seen.contains(key) { attachmentTexts[url.description] = entry }
+      attachmentTexts[url.description] = entry
     }
-    guard !seen.contains(key) else { return }
     if let host = hosts[CrawlLoop.hostKey(url)], host.robotsReady, !host.robots.allows(url) {
       seen.insert(key)
       robotsBlocked(url)

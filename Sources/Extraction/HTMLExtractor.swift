@@ -39,6 +39,8 @@ public enum HTMLExtractor {
   public static func extract(body: [UInt8], url: WebURL, contentType: String?) -> ExtractedPage {
     let (utf8, charset) = Charset.decode(body, contentType: contentType)
     var walker = Walker(pageURL: url)
+    // The visible text is at most the page's size: one allocation instead of a dozen doublings.
+    walker.text.reserveCapacity(min(utf8.count, Walker.hardTextCap))
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
@@ -208,7 +210,7 @@ struct Walker {
         let rowBytes = text.count - row.textStart
         let rowLinks = links.count - row.firstLink
         let end = min(text.count, row.textStart + 600)
-        let rowText = collapse(Array(text[row.textStart..<end]))
+        let rowText = collapse(text[row.textStart..<end])
         if row.firstLink < links.count && rowLinks <= 4 && rowBytes <= 1200 {
           for i in row.firstLink..<links.count where links[i].rowText == nil {
             links[i].rowText = rowText
@@ -335,6 +337,12 @@ struct Walker {
     var attr = node.pointee.properties
     while let a = attr {
       if let n = a.pointee.name, strcmpStatic(n, name) {
+        // Usually one text child: decode it in place, capped at 8 KB like the joined form.
+        if let only = a.pointee.children, only.pointee.next == nil {
+          guard let content = only.pointee.content else { return "" }
+          let count = strnlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), 8192)
+          return String(decoding: UnsafeBufferPointer(start: content, count: count), as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         var child = a.pointee.children
         while let c = child {
@@ -356,63 +364,45 @@ struct Walker {
 
   func tagOf(_ node: xmlNodePtr) -> Tag {
     guard let name = node.pointee.name else { return .other }
-    var n: [UInt8] = []
-    var p = name
-    while p.pointee != 0 && n.count < 9 {
-      n.append(p.pointee)
-      p += 1
+    // The name's bytes packed into one integer: no allocation for the two lookups per element.
+    var key: UInt64 = 0
+    var i = 0
+    while name[i] != 0 {
+      if i == 8 { return .other }  // longer than any name we act on
+      key |= UInt64(name[i]) << (8 * UInt64(i))
+      i += 1
     }
-    switch n.count {
-    case 1:
-      switch n[0] {
-      case 0x61: return .a
-      case 0x62, 0x69, 0x75, 0x73, 0x71: return .inline  // b i u s q
-      default: return .other
-      }
-    case 2:
-      if n[0] == 0x68 {  // h1..h6
-        switch n[1] {
-        case 0x31: return .h1
-        case 0x32: return .h2
-        case 0x33: return .h3
-        default: return .other
-        }
-      }
-      if n == [0x74, 0x72] { return .tr }
-      if n == [0x62, 0x72] { return .br }
-      if n == [0x65, 0x6D] { return .inline }  // em
-      return .other
-    default:
-      switch String(decoding: n, as: UTF8.self) {
-      case "area": return .area
-      case "base": return .base
-      case "frame": return .frame
-      case "iframe": return .iframe
-      case "meta": return .meta
-      case "title": return .title
-      case "script": return .script
-      case "style": return .style
-      case "noscript": return .noscript
-      case "template": return .template
-      case "img": return .img
-      case "nav": return .nav
-      case "header": return .header
-      case "footer": return .footer
-      case "main": return .main
-      case "aside": return .aside
-      case "svg": return .svg
-      case "select": return .select
-      case "span", "strong", "font", "small", "big", "sup", "sub", "abbr", "code", "mark", "label",
-        "time", "cite":
-        return .inline
-      default: return .other
-      }
-    }
+    return Walker.tags[key] ?? .other
   }
 
-  func collapse(_ bytes: [UInt8]) -> String {
-    var start = 0
-    var end = bytes.count
+  /// libxml2's lower-case element names, packed as `tagOf` packs them.
+  static let tags: [UInt64: Tag] = {
+    let names: [(String, Tag)] = [
+      ("a", .a), ("area", .area), ("base", .base), ("frame", .frame), ("iframe", .iframe),
+      ("meta", .meta), ("title", .title), ("h1", .h1), ("h2", .h2), ("h3", .h3), ("tr", .tr),
+      ("br", .br), ("script", .script), ("style", .style), ("noscript", .noscript),
+      ("template", .template), ("img", .img), ("nav", .nav), ("header", .header),
+      ("footer", .footer), ("main", .main), ("aside", .aside), ("svg", .svg), ("select", .select),
+    ]
+    let inline = [
+      "b", "i", "u", "s", "q", "em", "span", "strong", "font", "small", "big", "sup", "sub", "abbr",
+      "code", "mark", "label", "time", "cite",
+    ]
+    var table: [UInt64: Tag] = [:]
+    for (name, tag) in names + inline.map({ ($0, Tag.inline) }) {
+      var key: UInt64 = 0
+      for (i, b) in name.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(i)) }
+      table[key] = tag
+    }
+    return table
+  }()
+
+  func collapse(_ bytes: [UInt8]) -> String { collapse(bytes[...]) }
+
+  /// The bytes without leading and trailing spaces, as a String (no copy of the slice first).
+  func collapse(_ bytes: ArraySlice<UInt8>) -> String {
+    var start = bytes.startIndex
+    var end = bytes.endIndex
     while start < end, bytes[start] == 0x20 { start += 1 }
     while end > start, bytes[end - 1] == 0x20 { end -= 1 }
     return String(decoding: bytes[start..<end], as: UTF8.self)
@@ -423,7 +413,7 @@ struct Walker {
     // Cap by bytes at a UTF-8 boundary: counting Characters would walk every grapheme.
     var end = min(text.count, HTMLExtractor.maxTextBytes)
     while end < text.count && end > 0 && text[end] & 0xC0 == 0x80 { end -= 1 }
-    let visible = collapse(Array(text[0..<end]))
+    let visible = collapse(text[0..<end])
     return ExtractedPage(
       title: collapse(title), headings: headings, text: visible, links: links, linkTargets: targets,
       charset: charset,

@@ -81,12 +81,12 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
   public func resolve(_ reference: String) -> WebURL? {
     let ref = Substring(WebURL.trimmed(reference))
     if ref.isEmpty { return self }
-    if let colon = ref.firstIndex(ofASCII: ":"),
-      ref[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-      ref[..<colon].first?.isLetter == true
-    {
-      return WebURL(string: String(ref))
+    // Most links on a page are plain absolute paths ("/news/12.html") that the general steps
+    // below would leave as they are: take them as the path at once.
+    if WebURL.isPlainAbsolutePath(String(ref)) {
+      return WebURL(scheme: scheme, host: host, port: port, path: String(ref), query: nil)
     }
+    if WebURL.hasScheme(String(ref)) { return WebURL(string: String(ref)) }
     if ref.utf8.starts(with: "//".utf8) {
       return WebURL(scheme: scheme, afterSlashes: ref.droppingASCII(2))
     }
@@ -135,9 +135,57 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 
   /// The lower-cased extension of the last segment, without the dot.
   public var fileExtension: String {
-    let name = path.split(separator: "/").last ?? ""
-    guard let dot = name.lastIndex(of: ".") else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    // Bytes, not Characters: the loop asks this of every link (a path is ASCII, see init).
+    let bytes = path.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+      end = bytes.index(before: end)
+    }
+    var i = end
+    while i > bytes.startIndex {
+      let previous = bytes.index(before: i)
+      let b = bytes[previous]
+      if b == UInt8(ascii: "/") { return "" }
+      if b == UInt8(ascii: ".") { return String(path[i..<end]).lowercased() }
+      i = previous
+    }
+    return ""
+  }
+
+  /// True for "/x/y.html": starts with one "/", has no "?", "#", "%", "\\" or dot segment,
+  /// and only bytes that `canonicalEncode` keeps, so resolving it gives the reference itself.
+  static func isPlainAbsolutePath(_ ref: String) -> Bool {
+    var previous: UInt8 = 0
+    var count = 0
+    for b in ref.utf8 {
+      if count == 0 && b != UInt8(ascii: "/") { return false }
+      if count == 1 && b == UInt8(ascii: "/") { return false }  // "//host/x"
+      if previous == UInt8(ascii: "/") && b == UInt8(ascii: ".") { return false }
+      switch b {
+      case 0...0x20, 0x7F...0xFF, 0x22, 0x23, 0x25, 0x3C, 0x3E, 0x3F, 0x5C, 0x5E, 0x60, 0x7B,
+        0x7C, 0x7D:
+        return false
+      default: break
+      }
+      previous = b
+      count += 1
+    }
+    return count > 0
+  }
+
+  /// True when a reference starts with a scheme: an ASCII letter, then letters, digits, `+`,
+  /// `-` or `.`, then `:` (RFC 3986 §3.1).
+  static func hasScheme(_ ref: String) -> Bool {
+    var first = true
+    for b in ref.utf8 {
+      if b == UInt8(ascii: ":") { return !first }
+      let isLetter = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+      let isOther = (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+")
+        || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+      if !(isLetter || (!first && isOther)) { return false }
+      first = false
+    }
+    return false
   }
 
   /// Browsers drop surrounding whitespace and embedded tabs and newlines from hrefs.
@@ -204,7 +252,18 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
 
   /// RFC 3986 §5.2.4.
   static func removeDotSegments(_ path: String) -> String {
-    guard path.contains("/.") else { return path }  // only "." and ".." segments need work
+    // Only "." and ".." segments need work; a byte scan, since String.contains(String) goes
+    // through Foundation's search.
+    var previous: UInt8 = 0
+    var hasDotSegment = false
+    for b in path.utf8 {
+      if previous == UInt8(ascii: "/") && b == UInt8(ascii: ".") {
+        hasDotSegment = true
+        break
+      }
+      previous = b
+    }
+    guard hasDotSegment else { return path }
     var output: [Substring] = []
     let segments = path.split(separator: "/", omittingEmptySubsequences: false)
     for (index, segment) in segments.enumerated() {

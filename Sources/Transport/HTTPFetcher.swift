@@ -270,6 +270,22 @@ private let writeCallback: ccurl_data_callback = { data, size, count, user in
   return n
 }
 
+/// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation for the usual ASCII
+/// case: it ran for every header line of every response, on the one curl thread.
+func trimmedHeaderText(_ s: Substring) -> String {
+  let utf8 = s.utf8
+  func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+  var start = utf8.startIndex
+  var end = utf8.endIndex
+  while start < end, isASCIISpace(utf8[start]) { start = utf8.index(after: start) }
+  while end > start, isASCIISpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+  // Other Unicode spaces could sit at either end: leave those to Foundation.
+  if start < end, utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+    return s.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+  return String(s[start..<end])
+}
+
 private let headerCallback: ccurl_data_callback = { data, size, count, user in
   guard let user, let data else { return 0 }
   let t = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
@@ -279,11 +295,11 @@ private let headerCallback: ccurl_data_callback = { data, size, count, user in
   }
   if line.hasPrefix("HTTP/") {
     // A new response (after 100 Continue, say): forget the previous one's headers.
-    t.statusLine = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    t.statusLine = trimmedHeaderText(line[...])
     t.headers.removeAll()
   } else if let colon = line.firstIndex(of: ":") {
     let name = line[..<colon].lowercased()
-    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = trimmedHeaderText(line[line.index(after: colon)...])
     if t.headers.count < 200 { t.headers[name] = value }
   }
   return n

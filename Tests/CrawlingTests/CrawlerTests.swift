@@ -308,3 +308,25 @@ final class PortBox: @unchecked Sendable {
   // @unchecked: written once before the server gets its first request.
   var port = 0
 }
+
+/// A menu on every page is written once as a shared link set; each page names it.
+@Suite struct LinkSetCrawlTests {
+  @Test func aRepeatedMenuIsWrittenOnce() async throws {
+    let nav = "<nav>" + (1...5).map { #"<a href="/p\#($0)">เมนู \#($0)</a>"# }.joined() + "</nav>"
+    var table: [String: LoopbackResponse] = ["/": html(nav + #"<a href="/p1">หน้า 1</a>"#)]
+    for i in 1...5 { table["/p\(i)"] = html(nav + "<p>หน้า \(i) 5 มกราคม 2569</p>") }
+    let server = try tableServer(table)
+    defer { server.stop() }
+    let result = try await crawl(server.baseURL + "/")
+    let sets = result.records.compactMap { if case .linkSet(let l) = $0 { l } else { nil } }
+    #expect(sets.count == 1)
+    #expect(sets.first?.links.map(\.text) == (1...5).map { "เมนู \($0)" })
+    #expect(result.pages.count == 6)
+    #expect(result.pages.allSatisfy { $0.linkSets == sets.map(\.id) })
+    #expect(result.pages.allSatisfy { !$0.links.contains { $0.region == .nav } })
+    #expect(result.page("/")?.links.map(\.text) == ["หน้า 1"])
+    // Page text is kept only as its dates.
+    #expect(result.page("/p3")?.text == "")
+    #expect(result.page("/p3")?.dates.contains { $0.contains("5 มกราคม 2569") } == true)
+  }
+}
