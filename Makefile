@@ -2,7 +2,7 @@
 # Each installs the system packages it needs with apt-get (as root) and says so.
 
 SWIFT ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev pkg-config libsqlite3-dev systemd
 BIN := .build/debug/oitcheck
 
 .PHONY: deps build demo test bench clean

@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -21,13 +22,16 @@ let package = Package(
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),
     .target(name: "Reporting", dependencies: ["AuditCore"]),
+    .target(
+      name: "History",
+      dependencies: ["AuditCore", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "LoopbackServer", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
             exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
     .executableTarget(
       name: "oitcheck",
       dependencies: [
-        "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
+        "AuditCore", "Transport", "Crawling", "Reporting", "History", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["LoopbackServer"]),
@@ -35,5 +39,10 @@ let package = Package(
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "AuditCore"]),
     .testTarget(name: "CrawlingTests", dependencies: ["Crawling", "TestSupport", "AuditCore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "AuditCore"]),
+    .testTarget(
+      name: "HistoryTests",
+      dependencies: [
+        "History", "AuditCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

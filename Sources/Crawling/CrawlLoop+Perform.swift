@@ -57,10 +57,20 @@ extension CrawlLoop {
   static func fetchPage(_ job: Job, fetcher: HTTPFetcher, options: CrawlOptions) async -> Outcome {
     var r = request(job.url, options)
     r.onlyMarkup = true
+    let prior = options.priorPages[job.url.description]
+    if let prior {
+      if let etag = prior.etag { r.headers["If-None-Match"] = etag }
+      if let date = prior.lastModified { r.headers["If-Modified-Since"] = date }
+    }
     let response: FetchResponse
     switch await fetcher.fetch(r) {
     case .failure(let error): return error.kind == .cancelled ? .cancelled : .failed(error)
     case .success(let ok): response = ok
+    }
+    if response.status == 304 {
+      // A 304 we did not ask for has no page behind it: a server fault, recorded as such.
+      guard let prior else { return .httpError(status: 304, retryAfter: nil) }
+      return reusedPage(job, prior, response)
     }
     if isRedirect(response.status) {
       return .redirect(status: response.status, location: response.location)
@@ -77,8 +87,10 @@ extension CrawlLoop {
       url: job.url.description, requestedURL: job.hops.first, status: response.status,
       contentType: response.contentType, charset: page.charset, title: page.title,
       headings: page.headings, text: page.text, links: page.links,
-      lastModified: response.headers["last-modified"], depth: job.depth)
+      lastModified: response.headers["last-modified"], etag: response.headers["etag"],
+      depth: job.depth)
     facts.dates = DateScan.strings(title: page.title, text: page.text)
+    if page.noFollow { facts.noFollow = true }
     let line = SnapshotWriter.line(.page(facts))
     var seen: Set<String> = []
     var parsed: [(url: WebURL, link: PageLink)] = []
@@ -87,6 +99,24 @@ extension CrawlLoop {
       if seen.insert(link.url + "\u{1}" + link.text).inserted { parsed.append((url, link)) }
     }
     return .page(line: line, links: parsed, noFollow: page.noFollow)
+  }
+
+  /// The previous run's page, unchanged on the server: its facts and links as stored, with this
+  /// crawl's URL, depth and validators.
+  static func reusedPage(_ job: Job, _ prior: PriorPage, _ response: FetchResponse) -> Outcome {
+    var facts = prior.facts
+    facts.url = job.url.description
+    facts.requestedURL = job.hops.first
+    facts.depth = job.depth
+    facts.etag = response.headers["etag"] ?? prior.etag
+    facts.lastModified = response.headers["last-modified"] ?? prior.lastModified
+    var seen: Set<String> = []
+    var parsed: [(url: WebURL, link: PageLink)] = []
+    for link in facts.links where seen.insert(link.url + "\u{1}" + link.text).inserted {
+      if let url = WebURL(string: link.url) { parsed.append((url, link)) }
+    }
+    return .page(
+      line: SnapshotWriter.line(.page(facts)), links: parsed, noFollow: facts.noFollow == true)
   }
 
   static func attachmentFacts(_ job: Job, _ response: FetchResponse) -> AttachmentFacts {
@@ -99,7 +129,7 @@ extension CrawlLoop {
     return AttachmentFacts(
       url: job.url.description, status: response.status == 206 ? 200 : response.status,
       contentType: response.contentType, size: size,
-      lastModified: response.headers["last-modified"],
+      lastModified: response.headers["last-modified"], etag: response.headers["etag"],
       referrers: job.referrer.map { [$0] } ?? [])
   }
 

@@ -17,13 +17,19 @@ public struct PageFacts: Sendable, Hashable, Codable {
   /// Raw date strings seen in the title and text (parsed by the matcher).
   public var dates: [String]
   public var lastModified: String?
+  /// The `ETag` header, kept so a later run can ask `If-None-Match`.
+  public var etag: String?
   /// Link distance from the start page.
   public var depth: Int
+  /// True when the page's robots meta said `nofollow` (its links were not followed); nil when not.
+  /// Kept so that a page reused after `304 Not Modified` is treated the same way.
+  public var noFollow: Bool?
 
   public init(
     url: String, requestedURL: String? = nil, status: Int, contentType: String? = nil,
     charset: String? = nil, title: String = "", headings: [String] = [], text: String = "",
-    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, depth: Int = 0
+    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, etag: String? = nil,
+    depth: Int = 0
   ) {
     self.url = url
     self.requestedURL = requestedURL
@@ -36,6 +42,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     self.links = links
     self.dates = dates
     self.lastModified = lastModified
+    self.etag = etag
     self.depth = depth
   }
 }
