@@ -2,10 +2,10 @@
 # Each installs the system packages it needs with apt-get (as root) and says so.
 
 SWIFT ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev libssl-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev libssl-dev libsqlite3-dev pkg-config
 # The HTML report is rendered in headless Chromium by the tests (with Thai fonts, so the
-# screenshot shows Thai rather than empty boxes).
-TEST_APT_PACKAGES := chromium fonts-thai-tlwg
+# screenshot shows Thai rather than empty boxes); systemd-analyze checks the examples.
+TEST_APT_PACKAGES := chromium fonts-thai-tlwg systemd
 # Only the benchmark needs these; `make test` never installs them.
 BENCH_APT_PACKAGES := nginx-light wget2 linux-perf gcc python3
 BENCH_PAGES ?= 5000

@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -31,13 +32,16 @@ let package = Package(
       name: "Reporting",
       dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")]),
     .target(
+      name: "History",
+      dependencies: ["AuditCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
       name: "LoopbackServer", dependencies: ["COpenSSL", .product(name: "Yams", package: "Yams")]),
     .target(name: "DemoSite", path: "Fixtures/demo-site",
             exclude: ["README.md"], sources: ["_bundle"], resources: [.copy("www")]),
     .executableTarget(
       name: "oitcheck",
       dependencies: [
-        "AuditCore", "Transport", "Crawling", "Reporting", "LoopbackServer", "DemoSite",
+        "AuditCore", "Transport", "Crawling", "Reporting", "History", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", dependencies: ["LoopbackServer", "CZlib"]),
@@ -50,5 +54,10 @@ let package = Package(
       dependencies: ["TestSupport", "LoopbackServer", "Crawling", "Transport", "AuditCore"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "AuditCore"], exclude: ["Golden"]),
+    .testTarget(
+      name: "HistoryTests",
+      dependencies: [
+        "History", "AuditCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -8,7 +8,7 @@ extension CrawlLoop {
   static func perform(
     _ job: Job, startAt: ContinuousClock.Instant, spacing: Duration,
     deadline: ContinuousClock.Instant?, fetcher: HTTPFetcher, options: CrawlOptions,
-    gate: StartGate
+    gate: StartGate, linkSets: LinkSetTable
   ) async -> (Job, Outcome) {
     if startAt > .now {
       // A long Crawl-delay must not carry the crawl past --time-limit.
@@ -33,7 +33,9 @@ extension CrawlLoop {
     case .attachment: return (job, await checkAttachment(job, fetcher: fetcher, options: options))
     case .sitemap: return (job, await fetchSitemap(job, fetcher: fetcher, options: options))
     case .page:
-      return (job, await fetchPage(job, fetcher: fetcher, options: options))
+      return (
+        job, await fetchPage(job, fetcher: fetcher, options: options, linkSets: linkSets)
+      )
     }
   }
 
@@ -64,13 +66,25 @@ extension CrawlLoop {
     return max(0, date.timeIntervalSinceNow)
   }
 
-  static func fetchPage(_ job: Job, fetcher: HTTPFetcher, options: CrawlOptions) async -> Outcome {
+  static func fetchPage(
+    _ job: Job, fetcher: HTTPFetcher, options: CrawlOptions, linkSets: LinkSetTable
+  ) async -> Outcome {
     var r = request(job.url, options)
     r.onlyMarkup = true
+    let prior = options.priorPages[job.url.description]
+    if let prior {
+      if let etag = prior.etag { r.headers["If-None-Match"] = etag }
+      if let date = prior.lastModified { r.headers["If-Modified-Since"] = date }
+    }
     let response: FetchResponse
     switch await fetcher.fetch(r) {
     case .failure(let error): return error.kind == .cancelled ? .cancelled : .failed(error)
     case .success(let ok): response = ok
+    }
+    if response.status == 304 {
+      // A 304 we did not ask for has no page behind it: a server fault, recorded as such.
+      guard let prior else { return .httpError(status: 304, retryAfter: nil) }
+      return reusedPage(job, prior, response, linkSets: linkSets)
     }
     if isRedirect(response.status) {
       return .redirect(status: response.status, location: response.location)
@@ -94,8 +108,10 @@ extension CrawlLoop {
       url: job.url.description, requestedURL: job.hops.first, status: response.status,
       contentType: response.contentType, charset: page.charset, title: page.title,
       headings: page.headings, text: page.text, links: page.links,
-      lastModified: response.headers["last-modified"], depth: job.depth)
+      lastModified: response.headers["last-modified"], etag: response.headers["etag"],
+      depth: job.depth)
     facts.dates = DateScan.strings(title: page.title, text: page.text)
+    if page.noFollow { facts.noFollow = true }
     // Page text is read only for dates, now in `dates`; keeping it made snapshots gigabytes.
     facts.text = ""
     var line: [UInt8] = []
@@ -112,6 +128,31 @@ extension CrawlLoop {
       line: line, links: parsed, noFollow: page.noFollow, droppedLinks: page.droppedLinks)
   }
 
+  /// The previous run's page, unchanged on the server: its facts and links as stored, with this
+  /// crawl's URL, depth and validators.
+  /// The stored facts carry all their links (set ids mean nothing across runs); menus are
+  /// shared again as in a fresh parse.
+  static func reusedPage(
+    _ job: Job, _ prior: PriorPage, _ response: FetchResponse, linkSets: LinkSetTable
+  ) -> Outcome {
+    var facts = prior.facts
+    facts.url = job.url.description
+    facts.requestedURL = job.hops.first
+    facts.depth = job.depth
+    facts.etag = response.headers["etag"] ?? prior.etag
+    facts.lastModified = response.headers["last-modified"] ?? prior.lastModified
+    facts.linkSets = []
+    var seen: Set<LinkKey> = []
+    var parsed: [(url: WebURL, link: PageLink)] = []
+    for link in facts.links where seen.insert(LinkKey(link)).inserted {
+      if let url = WebURL(string: link.url) { parsed.append((url, link)) }
+    }
+    var line: [UInt8] = []
+    for set in linkSets.share(&facts) { line += SnapshotWriter.line(.linkSet(set)) }
+    line += SnapshotWriter.line(.page(facts))
+    return .page(line: line, links: parsed, noFollow: facts.noFollow == true, droppedLinks: 0)
+  }
+
   static func attachmentFacts(_ job: Job, _ response: FetchResponse) -> AttachmentFacts {
     var size: Int? = nil
     if let range = response.headers["content-range"], let slash = range.lastIndex(of: "/") {
@@ -122,7 +163,7 @@ extension CrawlLoop {
     return AttachmentFacts(
       url: job.url.description, status: response.status == 206 ? 200 : response.status,
       contentType: response.contentType, size: size,
-      lastModified: response.headers["last-modified"],
+      lastModified: response.headers["last-modified"], etag: response.headers["etag"],
       referrers: job.referrer.map { [$0] } ?? [])
   }
 

@@ -34,6 +34,9 @@ public struct CrawlOptions: Sendable {
   public var obeyRobots = true
   /// Longest Retry-After we wait for, seconds; a server asking more is recorded as failing.
   public var maxRetryAfter: Double = 120
+  /// Pages of the previous run by URL: each is asked for conditionally, and a
+  /// `304 Not Modified` reuses its stored facts instead of downloading and parsing it again.
+  public var priorPages: [String: PriorPage] = [:]
 
   public init(startURL: String) { self.startURL = startURL }
 

@@ -182,7 +182,7 @@ struct CrawlLoop {
           group.addTask {
             let (job, outcome) = await CrawlLoop.perform(
               job, startAt: startAt, spacing: spacing, deadline: deadline, fetcher: fetcher,
-              options: options, gate: gate)
+              options: options, gate: gate, linkSets: linkSets)
             return (job, outcome, true)
           }
         }

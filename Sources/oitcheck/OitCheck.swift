@@ -15,14 +15,16 @@ struct OitCheck: AsyncParsableCommand {
       Exit codes:
         0   every item passes (crawl, checklist validate: success)
         1   runtime failure: start page unreachable, disk full, cannot write a file
-        2   some item is missing, stale, broken or uncertain
+        2   some item is missing, stale, broken or uncertain (or what --fail-on names)
         3   bad checklist or configuration
         64  bad usage (unknown flag, bad value)
+        75  another run of the same site and history is still going (try again later)
       """,
     version: oitcheckVersion,
     subcommands: [
       AuditCommand.self, CrawlCommand.self, MatchCommand.self, ChecklistCommand.self,
-      DemoCommand.self, UnitsCommand.self,
+      DemoCommand.self, UnitsCommand.self, HistoryCommand.self, DiffCommand.self,
+      ConfigCommand.self,
     ])
 
   static func main() async {
@@ -50,6 +52,8 @@ enum Exit: Int32 {
   case itemsNotPassing = 2
   case badInput = 3
   case usage = 64
+  /// Another run of the same site with the same history holds the lock (sysexits EX_TEMPFAIL).
+  case locked = 75
 }
 
 /// Prints one line to stderr and ends the command with `code`.

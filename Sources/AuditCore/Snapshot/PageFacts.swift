@@ -22,13 +22,19 @@ public struct PageFacts: Sendable, Hashable, Codable {
   /// Raw date strings seen in the title and text (parsed by the matcher).
   public var dates: [String]
   public var lastModified: String?
+  /// The `ETag` header, kept so a later run can ask `If-None-Match`.
+  public var etag: String?
   /// Link distance from the start page.
   public var depth: Int
+  /// True when the page's robots meta said `nofollow` (its links were not followed); nil when not.
+  /// Kept so that a page reused after `304 Not Modified` is treated the same way.
+  public var noFollow: Bool?
 
   public init(
     url: String, requestedURL: String? = nil, status: Int, contentType: String? = nil,
     charset: String? = nil, title: String = "", headings: [String] = [], text: String = "",
-    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, depth: Int = 0
+    links: [PageLink] = [], dates: [String] = [], lastModified: String? = nil, etag: String? = nil,
+    depth: Int = 0
   ) {
     self.url = url
     self.requestedURL = requestedURL
@@ -41,12 +47,13 @@ public struct PageFacts: Sendable, Hashable, Codable {
     self.links = links
     self.dates = dates
     self.lastModified = lastModified
+    self.etag = etag
     self.depth = depth
   }
 
   private enum CodingKeys: String, CodingKey {
     case url, requestedURL, status, contentType, charset, title, headings, text, links, linkSets
-    case dates, lastModified, depth
+    case dates, lastModified, etag, depth, noFollow
   }
 
   /// Fields a crawler may leave out (empty text, no shared sets) default to empty.
@@ -64,7 +71,9 @@ public struct PageFacts: Sendable, Hashable, Codable {
     linkSets = try c.decodeIfPresent([Int].self, forKey: .linkSets) ?? []
     dates = try c.decodeIfPresent([String].self, forKey: .dates) ?? []
     lastModified = try c.decodeIfPresent(String.self, forKey: .lastModified)
+    etag = try c.decodeIfPresent(String.self, forKey: .etag)
     depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? 0
+    noFollow = try c.decodeIfPresent(Bool.self, forKey: .noFollow)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -81,7 +90,9 @@ public struct PageFacts: Sendable, Hashable, Codable {
     if !linkSets.isEmpty { try c.encode(linkSets, forKey: .linkSets) }
     try c.encode(dates, forKey: .dates)
     try c.encodeIfPresent(lastModified, forKey: .lastModified)
+    try c.encodeIfPresent(etag, forKey: .etag)
     try c.encode(depth, forKey: .depth)
+    try c.encodeIfPresent(noFollow, forKey: .noFollow)
   }
 }
 

@@ -26,7 +26,12 @@ extension SnapshotRecord {
       }
       w.field("dates", p.dates)
       w.field("lastModified", p.lastModified)
+      w.field("etag", p.etag)
       w.field("depth", p.depth)
+      if let noFollow = p.noFollow {
+        w.key("noFollow")
+        w.bytes.append(contentsOf: Array((noFollow ? "true" : "false").utf8))
+      }
     case .attachment(let a):
       w.begin(type: "attachment")
       w.field("url", a.url)
@@ -34,6 +39,7 @@ extension SnapshotRecord {
       w.field("contentType", a.contentType)
       w.field("size", a.size)
       w.field("lastModified", a.lastModified)
+      w.field("etag", a.etag)
       w.field("linkTexts", a.linkTexts)
       w.field("referrers", a.referrers)
     case .failure(let f):

@@ -51,6 +51,8 @@ public struct AttachmentFacts: Sendable, Hashable, Codable {
   /// Bytes, from Content-Length or Content-Range.
   public var size: Int?
   public var lastModified: String?
+  /// The `ETag` header, kept so a later run can ask `If-None-Match`.
+  public var etag: String?
   /// Texts of the links that point here (a file name alone often carries the period).
   public var linkTexts: [String]
   /// Pages that link here.
@@ -58,13 +60,15 @@ public struct AttachmentFacts: Sendable, Hashable, Codable {
 
   public init(
     url: String, status: Int, contentType: String? = nil, size: Int? = nil,
-    lastModified: String? = nil, linkTexts: [String] = [], referrers: [String] = []
+    lastModified: String? = nil, etag: String? = nil, linkTexts: [String] = [],
+    referrers: [String] = []
   ) {
     self.url = url
     self.status = status
     self.contentType = contentType
     self.size = size
     self.lastModified = lastModified
+    self.etag = etag
     self.linkTexts = linkTexts
     self.referrers = referrers
   }
