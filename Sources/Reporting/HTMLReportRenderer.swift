@@ -71,6 +71,13 @@ public enum HTMLReportRenderer {
       for note in report.notes { b.append("<li>\(e(note))</li>") }
       b.append("</ul>")
     }
+    if let since = report.sinceLastRun {
+      let heading = th ? "ตั้งแต่รอบก่อน" : "Since the last run"
+      b.append("<h3>\(heading) (\(e(since.previousRun)))</h3>")
+      b.append("<ul class=\"since\">")
+      for line in since.lines(th ? .th : .en) { b.append("<li>\(e(line))</li>") }
+      b.append("</ul>")
+    }
     b.append("</section>")
     return b.joined(separator: "\n")
   }

@@ -17,6 +17,14 @@ public enum MarkdownReportRenderer {
       out.append("")
       for note in report.notes { out.append("- " + MarkdownText.escape(note)) }
     }
+    if let since = report.sinceLastRun {
+      out.append("")
+      out.append(
+        (th ? "## ตั้งแต่รอบก่อน (" : "## Since the last run (")
+          + MarkdownText.escape(since.previousRun) + ")")
+      out.append("")
+      for line in since.lines(context.language) { out.append("- " + MarkdownText.escape(line)) }
+    }
     let failing = ReportRenderer.actionOrder(report.items).filter { $0.status != .pass }
     out.append("")
     out.append(th ? "## รายการที่ต้องดำเนินการ" : "## Items to act on")

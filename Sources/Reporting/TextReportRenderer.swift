@@ -12,6 +12,11 @@ public enum TextReportRenderer {
     lines.append(ReportWords.subheading(report, th: th))
     lines.append(ReportWords.summaryLine(report, th: th))
     for note in report.notes { lines.append("  * " + TerminalText.safe(note)) }
+    if let since = report.sinceLastRun {
+      lines.append(
+        (th ? "ตั้งแต่รอบก่อน (" : "Since the last run (") + TerminalText.safe(since.previousRun) + "):")
+      for line in since.lines(context.language) { lines.append("  " + TerminalText.safe(line)) }
+    }
     lines.append("")
     let statusWidth = ItemStatus.allCases.map { TerminalText.width(label($0, th: th)) }.max() ?? 8
     let codeWidth = report.items.map { TerminalText.width($0.id) }.max() ?? 3

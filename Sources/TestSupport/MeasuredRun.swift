@@ -57,6 +57,8 @@ private func spawnAndMeasure(
 
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = "1"
+  // Audits record history: in tests, into a folder of this test process, never ~/.local.
+  env["XDG_DATA_HOME"] = testDataHome
   for (k, v) in environment { env[k] = v }
   let argv = ([oitcheckBinary] + arguments).map { strdup($0) } + [nil]
   let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -39,6 +39,8 @@ public func runOitcheck(
   process.arguments = arguments
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = "1"
+  // Audits record history: in tests, into a folder of this test process, never ~/.local.
+  env["XDG_DATA_HOME"] = testDataHome
   for (k, v) in environment { env[k] = v }
   process.environment = env
   if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -79,6 +81,13 @@ final class LockedData: @unchecked Sendable {
   func set(_ d: Data) { lock.withLock { data = d } }
   func get() -> Data { lock.withLock { data } }
 }
+
+/// Where the binaries run by this test process keep their history database.
+public let testDataHome: String = {
+  let path = NSTemporaryDirectory() + "/oitcheck-test-data-\(getpid())"
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}()
 
 /// A fresh temporary folder for one test.
 public func temporaryDirectory() throws -> String {

@@ -9,11 +9,14 @@ import Transport
 /// The steps the subcommands share: crawl to a snapshot, match it, print or write the report.
 enum Pipeline {
   /// Crawls into `snapshotPath`. Throws an ExitCode after printing one line when it cannot run.
-  static func crawl(url: String, flags: CrawlFlags, snapshotPath: String) async throws -> Coverage {
+  static func crawl(
+    url: String, flags: CrawlFlags, snapshotPath: String, priorPages: [String: PriorPage] = [:]
+  ) async throws -> Coverage {
     guard let start = StartURL.parse(url) else {
       throw fail("not an http(s) URL: '\(url)' (write it as https://www.example.go.th/)", .usage)
     }
-    let options = flags.options(startURL: start)
+    var options = flags.options(startURL: start)
+    options.priorPages = priorPages
     let fetcher: HTTPFetcher
     do {
       fetcher = try HTTPFetcher(maxConnections: options.maxConnections, maxPerHost: options.maxPerHost)
@@ -103,17 +106,23 @@ enum Pipeline {
     }
   }
 
-  /// Matches a snapshot into a report.
-  static func audit(snapshotPath: String, plan: Plan) throws -> AuditReport {
-    let snapshot: Snapshot
+  static func readSnapshot(_ path: String) throws -> Snapshot {
     do {
-      snapshot = try SnapshotReader.read(path: snapshotPath)
+      return try SnapshotReader.read(path: path)
     } catch {
       throw fail("\(error)", .badInput)
     }
-    return Matcher.audit(
+  }
+
+  /// Matches a snapshot into a report.
+  static func audit(snapshot: Snapshot, plan: Plan) -> AuditReport {
+    Matcher.audit(
       snapshot: snapshot, checklist: plan.checklist, families: plan.catalog.families,
       options: plan.options)
+  }
+
+  static func audit(snapshotPath: String, plan: Plan) throws -> AuditReport {
+    audit(snapshot: try readSnapshot(snapshotPath), plan: plan)
   }
 
   /// Matches a snapshot and writes the reports the plan asks for; returns the audit's exit code.

@@ -136,6 +136,8 @@ public struct AuditReport: Sendable, Hashable, Codable {
   /// Sentences about the run as a whole (checklist year differs from the fiscal year...).
   public var notes: [String]
   public var version: String
+  /// What changed since the site's previous recorded run; nil on a first run or without history.
+  public var sinceLastRun: SinceLastRun?
 
   public init(
     site: String, checklist: ChecklistRef, fiscalYear: Int, asOf: String, items: [ItemResult],
@@ -151,5 +153,56 @@ public struct AuditReport: Sendable, Hashable, Codable {
     self.score = score
     self.notes = notes
     self.version = version
+  }
+}
+
+/// The "since the last run" section: verdicts that changed and evidence that newly broke.
+public struct SinceLastRun: Sendable, Hashable, Codable {
+  public struct Change: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    /// nil when the item was not in that run's checklist.
+    public var before: ItemStatus?
+    public var after: ItemStatus?
+    /// Passed before, does not now.
+    public var regression: Bool
+
+    public init(id: String, title: String, before: ItemStatus?, after: ItemStatus?, regression: Bool) {
+      self.id = id
+      self.title = title
+      self.before = before
+      self.after = after
+      self.regression = regression
+    }
+  }
+
+  /// When the previous run started (ISO 8601).
+  public var previousRun: String
+  /// Regressions first.
+  public var changes: [Change]
+  /// Evidence URLs that worked in the previous run and fail now, each with its error.
+  public var brokenEvidence: [String]
+
+  public init(previousRun: String, changes: [Change], brokenEvidence: [String]) {
+    self.previousRun = previousRun
+    self.changes = changes
+    self.brokenEvidence = brokenEvidence
+  }
+
+  /// One line per change, for the text and Markdown reports.
+  public func lines(_ lang: ReportLanguage) -> [String] {
+    let th = lang == .th
+    var out: [String] = []
+    if changes.isEmpty && brokenEvidence.isEmpty {
+      out.append(th ? "ไม่มีข้อใดเปลี่ยนผล และไม่มีหลักฐานที่เพิ่งเสีย" : "No verdict changed and no evidence broke.")
+    }
+    for c in changes {
+      let before = c.before?.rawValue ?? "-"
+      let after = c.after?.rawValue ?? "-"
+      let mark = c.regression ? (th ? "ถดถอย: " : "regression: ") : ""
+      out.append("\(mark)\(c.id) \(before) → \(after) \(c.title)")
+    }
+    for b in brokenEvidence { out.append((th ? "หลักฐานเพิ่งเสีย: " : "newly broken evidence: ") + b) }
+    return out
   }
 }

@@ -20,8 +20,17 @@ struct HistoryFlags: ParsableArguments {
       valueName: "list"))
   var failOn: String?
 
-  @Option(help: ArgumentHelp("Dated report folders to keep under --output.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write every format into a dated folder under this folder (DIR/2026-11-25T0200/,"
+        + " DIR/latest pointing at the newest).", valueName: "dir"))
+  var archive: String?
+
+  @Option(help: ArgumentHelp("Dated report folders to keep under --archive.", valueName: "n"))
   var keep: Int?
+
+  @Flag(name: .customLong("no-history"), help: "Do not record this run in the history database.")
+  var noHistory = false
 
   @Option(
     help: ArgumentHelp("Settings file (oitcheck.yaml); flags win over it.", valueName: "file"))

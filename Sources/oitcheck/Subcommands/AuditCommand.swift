@@ -1,26 +1,80 @@
 import ArgumentParser
+import AuditCore
 import Foundation
+import History
+import Reporting
 
 struct AuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "audit", abstract: "Crawl a site and audit it against the OIT checklist.")
+    commandName: "audit", abstract: "Crawl a site and audit it against the OIT checklist.",
+    discussion: """
+      Each run is recorded in the history database (--db) under a lock per site, and the report
+      says what changed since the site's previous run. Exit codes: 0 nothing in --fail-on holds,
+      2 something does, 1 runtime failure, 3 bad checklist/config/units file, 64 bad usage,
+      75 another run of this site holds the lock.
+      """)
 
-  @Argument(help: "The site's start URL.")
-  var url: String
+  @Argument(help: "The site's start URL (or `site:` in --config).")
+  var url: String?
 
   @Option(help: "Also keep the crawl snapshot at this path.")
   var snapshot: String?
 
   @OptionGroup var audit: AuditFlags
   @OptionGroup var crawl: CrawlFlags
+  @OptionGroup var history: HistoryFlags
 
   func run() async throws {
-    let plan = try Pipeline.plan(audit)
+    let config = try history.loadConfig()
+    var auditFlags = audit
+    var crawlFlags = crawl
+    if let config { config.applyDefaults(to: &auditFlags, &crawlFlags) }
+    guard let site = url ?? config?.site else {
+      throw fail("give the site's start URL, or `site:` in the --config file", .usage)
+    }
+    guard let start = StartURL.parse(site) else {
+      throw fail("not an http(s) URL: '\(site)' (write it as https://www.example.go.th/)", .usage)
+    }
+    let plan = try Pipeline.plan(auditFlags)
+    // The lock is taken before the crawl: a second run of the same site exits at once.
+    let scheduled =
+      history.noHistory ? nil : try ScheduledRun.begin(site: start, flags: history, config: config)
     let path = snapshot ?? temporarySnapshotPath()
     defer { if snapshot == nil { try? FileManager.default.removeItem(atPath: path) } }
-    _ = try await Pipeline.crawl(url: url, flags: crawl, snapshotPath: path)
-    let exit = try Pipeline.match(snapshotPath: path, plan: plan)
+    _ = try await Pipeline.crawl(
+      url: start, flags: crawlFlags, snapshotPath: path, priorPages: scheduled?.priorPages ?? [:])
+    let snap = try Pipeline.readSnapshot(path)
+    var report = Pipeline.audit(snapshot: snap, plan: plan)
+    var exit = Pipeline.exitCode(for: report)
+    if let scheduled {
+      let archive = history.archive ?? config?.output
+      let outcome = try scheduled.finish(report: report, snapshot: snap, outputRoot: archive) {
+        diff in
+        report.sinceLastRun = diff.map(SinceLastRun.init)
+        let files = ReportBundle.files(
+          report, formats: ReportFormat.allCases, context: plan.context)
+        return Dictionary(
+          files.map { ($0.path, Data($0.contents.utf8)) }, uniquingKeysWith: { a, _ in a })
+      }
+      if let folder = outcome.folder, !crawlFlags.quiet { printError("reports archived in \(folder)") }
+      if history.verbose {
+        for reason in outcome.reasons { printError("fail-on: \(reason)") }
+      }
+      exit = outcome.exit
+    }
+    try ReportOutput.emit(report, to: [plan.output], context: plan.context)
     if exit != .ok { throw ExitCode(exit.rawValue) }
+  }
+}
+
+extension SinceLastRun {
+  init(_ diff: RunDiff) {
+    self.init(
+      previousRun: diff.from.startedAt,
+      changes: diff.changes.map {
+        Change(id: $0.itemID, title: $0.title, before: $0.before, after: $0.after, regression: $0.isRegression)
+      },
+      brokenEvidence: diff.brokenEvidence.map { "\($0.url) (\($0.itemIDs.joined(separator: ", "))): \($0.now)" })
   }
 }
 
