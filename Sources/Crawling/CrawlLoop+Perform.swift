@@ -83,8 +83,11 @@ extension CrawlLoop {
     }
     if response.status == 304 {
       // A 304 we did not ask for has no page behind it: a server fault, recorded as such.
-      guard let prior else { return .httpError(status: 304, retryAfter: nil) }
-      return reusedPage(job, prior, response, linkSets: linkSets)
+      // A 304 nobody asked for, or for facts that can no longer be read, is no page.
+      guard let prior, let facts = prior.facts() else {
+        return .httpError(status: 304, retryAfter: nil)
+      }
+      return reusedPage(job, prior, facts, response, linkSets: linkSets)
     }
     if isRedirect(response.status) {
       return .redirect(status: response.status, location: response.location)
@@ -133,9 +136,10 @@ extension CrawlLoop {
   /// The stored facts carry all their links (set ids mean nothing across runs); menus are
   /// shared again as in a fresh parse.
   static func reusedPage(
-    _ job: Job, _ prior: PriorPage, _ response: FetchResponse, linkSets: LinkSetTable
+    _ job: Job, _ prior: PriorPage, _ stored: PageFacts, _ response: FetchResponse,
+    linkSets: LinkSetTable
   ) -> Outcome {
-    var facts = prior.facts
+    var facts = stored
     facts.url = job.url.description
     facts.requestedURL = job.hops.first
     facts.depth = job.depth

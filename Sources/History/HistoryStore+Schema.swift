@@ -177,11 +177,10 @@ extension HistoryStore {
         """)
   }
 
-  /// The stored form of a page and its SHA-256. Keys are sorted so equal facts hash equally.
+  /// The stored form of a page (its snapshot record, whose keys come in a fixed order, so equal
+  /// facts hash equally) and its SHA-256.
   static func contentHash(of page: PageFacts) throws -> (String, Data) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(page)
+    let data = Data(SnapshotRecord.page(page).jsonLine)
     return (SHA256.hex(data), data)
   }
 

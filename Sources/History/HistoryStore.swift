@@ -154,12 +154,10 @@ public struct HistoryStore: Sendable {
             AND (u.etag IS NOT NULL OR u.lastModified IS NOT NULL)
           """,
         arguments: [site])
-      let decoder = JSONDecoder()
       var out: [String: PriorPage] = [:]
       for row in rows {
-        let facts = try decoder.decode(PageFacts.self, from: row["facts"] as Data)
         out[row["url"]] = PriorPage(
-          etag: row["etag"], lastModified: row["lastModified"], facts: facts)
+          etag: row["etag"], lastModified: row["lastModified"], storedFacts: row["facts"] as Data)
       }
       return out
     }
