@@ -34,15 +34,26 @@ public func runOitcheck(
   arguments: [String], timeout: Double = 120, environment: [String: String] = [:],
   directory: String? = nil
 ) throws -> OitcheckRun {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: oitcheckBinary)
-  process.arguments = arguments
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = "1"
   // Audits record history: in tests, into a folder of this test process, never ~/.local.
   env["XDG_DATA_HOME"] = testDataHome
   for (k, v) in environment { env[k] = v }
-  process.environment = env
+  return try runProgram(
+    oitcheckBinary, arguments: arguments, timeout: timeout, environment: env,
+    directory: directory)
+}
+
+/// Runs a program with both pipes read while it runs (a full pipe cannot block it); kills it
+/// after `timeout` seconds, and the exit code is then -9.
+public func runProgram(
+  _ path: String, arguments: [String], timeout: Double, environment: [String: String]? = nil,
+  directory: String? = nil
+) throws -> OitcheckRun {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: path)
+  process.arguments = arguments
+  if let environment { process.environment = environment }
   if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
   let out = Pipe()
   let err = Pipe()
@@ -50,7 +61,6 @@ public func runOitcheck(
   process.standardError = err
   process.standardInput = FileHandle.nullDevice
   try process.run()
-  // Read both pipes while the process runs, so a full pipe cannot block it.
   let outData = LockedData()
   let errData = LockedData()
   let group = DispatchGroup()
@@ -67,7 +77,7 @@ public func runOitcheck(
     kill(process.processIdentifier, SIGKILL)
   }
   process.waitUntilExit()
-  group.wait()
+  _ = group.wait(timeout: .now() + 10)
   let code = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
   return OitcheckRun(
     exitCode: code, stdout: String(decoding: outData.get(), as: UTF8.self),

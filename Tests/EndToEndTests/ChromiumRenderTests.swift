@@ -41,52 +41,20 @@ enum Chromium {
   )
     throws -> Run
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments =
+    let arguments =
       [
         "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
         "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
         "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
       ] + extra + [url]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = Box()
-    let errData = Box()
-    let group = DispatchGroup()
-    for (pipe, box) in [(out, outData), (err, errData)] {
-      group.enter()
-      DispatchQueue.global().async {
-        box.set(pipe.fileHandleForReading.readDataToEndOfFile())
-        group.leave()
-      }
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(50_000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
-    _ = group.wait(timeout: .now() + 10)
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
-      stderr: String(decoding: errData.get(), as: UTF8.self))
+    let r = try runProgram(binary, arguments: arguments, timeout: timeout)
+    return Run(status: r.exitCode, stdout: r.stdout, stderr: r.stderr)
   }
 
   static func runOffPool(
     _ binary: String, _ extra: [String], url: String, profile: String, timeout: Double = 90
   ) async throws -> Run {
     try await offPool { try run(binary, extra, url: url, profile: profile, timeout: timeout) }
-  }
-
-  final class Box: @unchecked Sendable {
-    // @unchecked: every access goes through `lock`.
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ d: Data) { lock.withLock { data = d } }
-    func get() -> Data { lock.withLock { data } }
   }
 }
 
