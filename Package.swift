@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
   ],
   targets: [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -43,6 +44,7 @@ let package = Package(
       dependencies: [
         "AuditCore", "Transport", "Crawling", "Reporting", "History", "LoopbackServer", "DemoSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .target(name: "TestSupport", dependencies: ["LoopbackServer", "CZlib"]),
     .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),

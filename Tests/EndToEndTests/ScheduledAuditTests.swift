@@ -37,6 +37,7 @@ struct ScheduledAuditTests {
     ]
     let first = try await oitcheck(args)
     #expect(first.exitCode == 2, "\(first.stderr)")
+    #expect(first.stderr.isEmpty, "--quiet: \(first.stderr)")
     #expect(Self.json(first.stdout)["sinceLastRun"] == nil)
     // The risk assessment (O21) disappears from the server: a regression.
     try Self.removeRiskAssessment(site)
@@ -74,8 +75,11 @@ struct ScheduledAuditTests {
     ]
     let first = try await oitcheck(args)
     #expect(first.exitCode == 0, "\(first.stderr)")
-    let again = try await oitcheck(args)
+    let again = try await oitcheck(args.filter { $0 != "--quiet" } + ["--verbose"])
     #expect(again.exitCode == 0, "\(again.stderr)")
+    // --verbose: each step on standard error through swift-log.
+    #expect(again.stderr.contains("[info] crawled"), "\(again.stderr)")
+    #expect(again.stderr.contains("[info] recorded run 2"), "\(again.stderr)")
     try Self.removeRiskAssessment(site)
     let third = try await oitcheck(args)
     #expect(third.exitCode == 2, "\(third.stderr)")

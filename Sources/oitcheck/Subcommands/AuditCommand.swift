@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditCore
 import Foundation
 import History
+import Logging
 import Reporting
 
 struct AuditCommand: AsyncParsableCommand {
@@ -35,16 +36,23 @@ struct AuditCommand: AsyncParsableCommand {
     guard let start = StartURL.parse(site) else {
       throw fail("not an http(s) URL: '\(site)' (write it as https://www.example.go.th/)", .usage)
     }
+    let log = StepLog.logger(verbose: history.verbose, quiet: crawlFlags.quiet)
     let plan = try Pipeline.plan(auditFlags)
+    log.info("checklist \(plan.checklist.id), fiscal year \(plan.options.fiscalYear.be)")
     // The lock is taken before the crawl: a second run of the same site exits at once.
     let scheduled =
       history.noHistory ? nil : try ScheduledRun.begin(site: start, flags: history, config: config)
+    let prior = scheduled?.priorPages ?? [:]
     let path = snapshot ?? temporarySnapshotPath()
     defer { if snapshot == nil { try? FileManager.default.removeItem(atPath: path) } }
-    _ = try await Pipeline.crawl(
-      url: start, flags: crawlFlags, snapshotPath: path, priorPages: scheduled?.priorPages ?? [:])
+    log.info("crawling \(start) (\(prior.count) pages of the last run asked for only if changed)")
+    let coverage = try await Pipeline.crawl(
+      url: start, flags: crawlFlags, snapshotPath: path, priorPages: prior)
+    log.info("crawled \(coverage.pagesFetched) pages, \(coverage.pagesFailed) failed")
+    if !coverage.complete { log.warning("the crawl did not see the whole site: \(coverage.limitsHit)") }
     let snap = try Pipeline.readSnapshot(path)
     var report = Pipeline.audit(snapshot: snap, plan: plan)
+    log.info("matched: \(report.summary.pass) of \(report.items.count) items pass")
     var exit = Pipeline.exitCode(for: report)
     if let scheduled {
       let archive = history.archive ?? config?.output
@@ -56,10 +64,9 @@ struct AuditCommand: AsyncParsableCommand {
         return Dictionary(
           files.map { ($0.path, Data($0.contents.utf8)) }, uniquingKeysWith: { a, _ in a })
       }
-      if let folder = outcome.folder, !crawlFlags.quiet { printError("reports archived in \(folder)") }
-      if history.verbose {
-        for reason in outcome.reasons { printError("fail-on: \(reason)") }
-      }
+      log.info("recorded run \(outcome.recorded.run.id)")
+      if let folder = outcome.folder { log.notice("reports archived in \(folder)") }
+      for reason in outcome.reasons { log.info("fail-on: \(reason)") }
       exit = outcome.exit
     }
     try ReportOutput.emit(report, to: [plan.output], context: plan.context)
