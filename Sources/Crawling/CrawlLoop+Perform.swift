@@ -115,6 +115,7 @@ extension CrawlLoop {
       depth: job.depth)
     facts.dates = DateScan.strings(title: page.title, text: page.text)
     if page.noFollow { facts.noFollow = true }
+    facts.emptyNotice = EmptyNotice.find(in: page.text)
     // Page text is read only for dates, now in `dates`; keeping it made snapshots gigabytes.
     facts.text = ""
     var line: [UInt8] = []

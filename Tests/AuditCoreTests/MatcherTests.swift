@@ -938,3 +938,38 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
     #expect(r.status == .pass, "\(r.why)")
   }
 }
+
+/// A menu leaf that opens "ไม่พบข้อมูล" is no evidence, unless every page says it (a template).
+@Suite struct MatcherEmptyPageTests {
+  typealias K = MatcherKit
+
+  static func site(noticeOnEveryPage: Bool) -> Snapshot {
+    var organ = K.page("/organ.html", "โครงสร้างองค์กร")
+    organ.emptyNotice = "ไม่พบข้อมูล"
+    var pages = [
+      K.home([K.link("/organ.html", "โครงสร้างองค์กร", region: .nav), K.link("/a", "ก")]),
+      organ, K.page("/a", "ก"), K.page("/b", "ข"),
+    ]
+    if noticeOnEveryPage { for i in pages.indices { pages[i].emptyNotice = "ไม่พบข้อมูล" } }
+    return K.snapshot(pages)
+  }
+
+  @Test func anEmptyPageIsUncertain() {
+    let r = K.audit(Self.site(noticeOnEveryPage: false), [K.item("O1", "structure", .none)]).items[0]
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(r.why.contains("ไม่พบข้อมูล"))
+  }
+
+  @Test func aTemplatesNoticeIsIgnored() {
+    let r = K.audit(Self.site(noticeOnEveryPage: true), [K.item("O1", "structure", .none)]).items[0]
+    #expect(r.status == .pass, "\(r.why)")
+  }
+
+  @Test(arguments: [
+    ("หน้านี้ ไม่พบข้อมูล ค่ะ", "ไม่พบข้อมูล"), ("ขออภัย อยู่ระหว่างปรับปรุง", "อยู่ระหว่างปรับปรุง"),
+    ("Coming Soon!", "coming soon"), ("โครงสร้างองค์กร เทศบาล", nil),
+  ])
+  func noticesAreFound(_ text: String, _ expected: String?) {
+    #expect(EmptyNotice.find(in: text) == expected)
+  }
+}

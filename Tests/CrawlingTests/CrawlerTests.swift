@@ -315,6 +315,7 @@ final class PortBox: @unchecked Sendable {
     let nav = "<nav>" + (1...5).map { #"<a href="/p\#($0)">เมนู \#($0)</a>"# }.joined() + "</nav>"
     var table: [String: LoopbackResponse] = ["/": html(nav + #"<a href="/p1">หน้า 1</a>"#)]
     for i in 1...5 { table["/p\(i)"] = html(nav + "<p>หน้า \(i) 5 มกราคม 2569</p>") }
+    table["/p5"] = html(nav + "<p>ขออภัย ไม่พบข้อมูล</p>")
     let server = try tableServer(table)
     defer { server.stop() }
     let result = try await crawl(server.baseURL + "/")
@@ -325,6 +326,8 @@ final class PortBox: @unchecked Sendable {
     #expect(result.pages.allSatisfy { $0.linkSets == sets.map(\.id) })
     #expect(result.pages.allSatisfy { !$0.links.contains { $0.region == .nav } })
     #expect(result.page("/")?.links.map(\.text) == ["หน้า 1"])
+    #expect(result.page("/p3")?.emptyNotice == nil)
+    #expect(result.page("/p5")?.emptyNotice == "ไม่พบข้อมูล")
     // Page text is kept only as its dates.
     #expect(result.page("/p3")?.text == "")
     #expect(result.page("/p3")?.dates.contains { $0.contains("5 มกราคม 2569") } == true)

@@ -320,6 +320,12 @@ struct ItemAudit {
     case .none, .inForce: noDateNeeded = true
     default: noDateNeeded = false
     }
+    // An item needing no date passes on a working page: not on one that says it is empty.
+    if noDateNeeded, case .page(let pi) = index.resolved[Int(c.target)].target,
+      let said = index.emptyNotice(pi)
+    {
+      return .unsure(.emptyPage(title: c.title, said: said), nil, nil)
+    }
     for (src, read) in sources(c) {
       // Items that need no date only show one; reading whole pages for it is wasted work.
       if noDateNeeded && src >= .pageLinks { break }

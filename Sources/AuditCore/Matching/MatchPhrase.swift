@@ -10,6 +10,7 @@ enum MatchPhrase {
   case stale(title: String, reason: StaleReason, said: String, fy: Int)
   case unsure(title: String, reason: UnsureReason, said: String, fy: Int)
   case noDate(title: String, fy: Int)
+  case emptyPage(title: String, said: String)
   case lastModifiedOnly(title: String, date: String)
   case yearHintOnly(title: String, year: Int)
   case unseen(url: String, reason: String)
@@ -75,6 +76,10 @@ enum MatchPhrase {
       return th ? staleTH(title, reason, said, fy) : staleEN(title, reason, said, fy)
     case .unsure(let title, let reason, let said, let fy):
       return th ? unsureTH(title, reason, said, fy) : unsureEN(title, reason, said, fy)
+    case .emptyPage(let title, let said):
+      return th
+        ? "\"\(title)\" เปิดไปที่หน้าที่เขียนว่า \"\(said)\" ต้องตรวจว่ามีเนื้อหาจริง"
+        : "\"\(title)\" opens a page that says \"\(said)\"; check that it has real content."
     case .noDate(let title, let fy):
       return th
         ? "พบ \"\(title)\" แต่อ่านวันที่ไม่ได้ ต้องตรวจเองว่าเป็นของปีงบประมาณ \(fy)"

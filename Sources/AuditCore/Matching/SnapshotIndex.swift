@@ -56,6 +56,8 @@ struct SnapshotIndex {
   /// Working pages whose title or a heading holds some pattern: the only ones whose title can
   /// name an item.
   private(set) var titleHitPages: [Int] = []
+  /// "No data yet" phrases that most pages carry (a search box's empty state): not a page's own.
+  private(set) var templateNotices: Set<String> = []
   private var targets: [ByteKey: Target] = [:]
   /// Distinct link targets, resolved once: what they are and whether they may be evidence.
   private(set) var resolved: [ResolvedTarget] = []
@@ -203,6 +205,9 @@ struct SnapshotIndex {
       for h in Set(pages[i].headings) { headingCount[ByteKey(h), default: 0] += 1 }
     }
     let common = SnapshotIndex.siteWideThreshold(pages.count)
+    var noticeCount: [String: Int] = [:]
+    for i in pages.indices { if let n = pages[i].emptyNotice { noticeCount[n, default: 0] += 1 } }
+    templateNotices = Set(noticeCount.filter { $0.value >= common }.keys)
     pageTitle.reserveCapacity(pages.count)
     var hubByPiece: [Int32: Bool] = [:]
     for i in pages.indices {
@@ -334,6 +339,12 @@ struct SnapshotIndex {
       LinkContext(
         url: url, text: t, title: ti, row: r, file: f, target: resolve(url), page: page,
         onHub: onHub, onCurrentHub: onCurrentHub))
+  }
+
+  /// The page's own "no data yet" phrase, if it has one that is not the template's.
+  func emptyNotice(_ page: Int) -> String? {
+    guard let n = snapshot.pages[page].emptyNotice, !templateNotices.contains(n) else { return nil }
+    return n
   }
 
   /// True when a link on a page is part of the site's template rather than its content.

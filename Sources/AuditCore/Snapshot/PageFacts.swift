@@ -29,6 +29,9 @@ public struct PageFacts: Sendable, Hashable, Codable {
   /// True when the page's robots meta said `nofollow` (its links were not followed); nil when not.
   /// Kept so that a page reused after `304 Not Modified` is treated the same way.
   public var noFollow: Bool?
+  /// A phrase of the page saying it has nothing yet ("ไม่พบข้อมูล", "อยู่ระหว่างปรับปรุง"), when
+  /// its text holds one (`EmptyNotice`). The matcher ignores phrases that most pages carry.
+  public var emptyNotice: String?
 
   public init(
     url: String, requestedURL: String? = nil, status: Int, contentType: String? = nil,
@@ -53,7 +56,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case url, requestedURL, status, contentType, charset, title, headings, text, links, linkSets
-    case dates, lastModified, etag, depth, noFollow
+    case dates, lastModified, etag, depth, noFollow, emptyNotice
   }
 
   /// Fields a crawler may leave out (empty text, no shared sets) default to empty.
@@ -74,6 +77,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     etag = try c.decodeIfPresent(String.self, forKey: .etag)
     depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? 0
     noFollow = try c.decodeIfPresent(Bool.self, forKey: .noFollow)
+    emptyNotice = try c.decodeIfPresent(String.self, forKey: .emptyNotice)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -93,6 +97,7 @@ public struct PageFacts: Sendable, Hashable, Codable {
     try c.encodeIfPresent(etag, forKey: .etag)
     try c.encode(depth, forKey: .depth)
     try c.encodeIfPresent(noFollow, forKey: .noFollow)
+    try c.encodeIfPresent(emptyNotice, forKey: .emptyNotice)
   }
 }
 
@@ -122,5 +127,65 @@ public struct PageLink: Sendable, Hashable, Codable {
     self.region = region
     self.rowText = rowText
     self.title = title
+  }
+}
+
+/// Phrases with which a page says it has no content yet: a template's menu leaf for an OIT item
+/// often opens such a page, and a 200 status alone must not make it evidence.
+public enum EmptyNotice {
+  public static let phrases = [
+    "ไม่พบข้อมูล", "ยังไม่มีข้อมูล", "ไม่มีข้อมูล", "อยู่ระหว่างปรับปรุง", "อยู่ระหว่างการปรับปรุง",
+    "อยู่ระหว่างพัฒนา", "อยู่ระหว่างดำเนินการจัดทำ", "ไม่พบหน้า", "no data", "coming soon",
+    "under construction", "page not found", "no records found",
+  ]
+
+  /// The first phrase the text holds (Latin ones in any case). One pass over the bytes: it runs
+  /// on every crawled page, whose text may be a whole menu long.
+  public static func find(in text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard bytes.count >= 6 else { return nil }
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b == 0xE0, i + 2 < bytes.count {
+          // A Thai character: only the few that start a phrase are looked at further.
+          let char = UInt32(b) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+          if thaiStarts.contains(char) {
+            for (phrase, raw) in encoded where raw[0] == 0xE0 && matches(bytes, at: i, raw) {
+              return phrase
+            }
+          }
+          i += 3
+          continue
+        }
+        if b < 0x80, latinStarts.contains(lower(b)) {
+          for (phrase, raw) in encoded where raw[0] == lower(b) && matches(bytes, at: i, raw) {
+            return phrase
+          }
+        }
+        i += 1
+      }
+      return nil
+    }
+  }
+
+  // Arrays, not sets: a few values compared in a row cost less than hashing every character.
+  private static let thaiStarts: [UInt32] = Array(
+    Set(
+      encoded.compactMap { _, raw in
+        raw[0] == 0xE0 ? UInt32(raw[0]) << 16 | UInt32(raw[1]) << 8 | UInt32(raw[2]) : nil
+      }))
+  private static let latinStarts: [UInt8] = Array(
+    Set(encoded.compactMap { $0.1[0] < 0x80 ? $0.1[0] : nil }))
+
+  private static let encoded: [(String, [UInt8])] = phrases.map { ($0, Array($0.utf8)) }
+
+  private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ raw: [UInt8]) -> Bool {
+    guard i + raw.count <= bytes.count else { return false }
+    for k in 0..<raw.count where lower(bytes[i + k]) != raw[k] { return false }
+    return true
   }
 }

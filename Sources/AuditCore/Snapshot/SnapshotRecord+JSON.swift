@@ -32,6 +32,7 @@ extension SnapshotRecord {
         w.key("noFollow")
         w.bytes.append(contentsOf: Array((noFollow ? "true" : "false").utf8))
       }
+      w.field("emptyNotice", p.emptyNotice)
     case .attachment(let a):
       w.begin(type: "attachment")
       w.field("url", a.url)
