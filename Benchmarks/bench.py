@@ -218,9 +218,15 @@ def main():
                                              "--max-pages", str(small_pages), "--concurrency", "8",
                                              "--per-host", "8"])
         access.since()
+        # A fresh history each time: with an earlier run recorded, the audit would be a
+        # conditional re-crawl and measure something else.
+        db = os.path.join(work, "history.sqlite")
+        for leftover in [db, db + "-wal", db + "-shm"]:
+            if os.path.exists(leftover):
+                os.remove(leftover)
         audit = run("oitcheck-audit", [oitcheck, "audit", BASE, "--checklist", "2569",
                                        "--as-of", "2026-03-31", "--format", "json", "--output",
-                                       os.path.join(work, "audit.json"), "--quiet",
+                                       os.path.join(work, "audit.json"), "--quiet", "--db", db,
                                        "--max-pages", budget, "--concurrency", "8",
                                        "--per-host", "8"])
         audit_log = access.since()
