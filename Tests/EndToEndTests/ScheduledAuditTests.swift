@@ -83,6 +83,12 @@ struct ScheduledAuditTests {
     try Self.removeRiskAssessment(site)
     let third = try await oitcheck(args)
     #expect(third.exitCode == 2, "\(third.stderr)")
+    // Without history --fail-on still chooses: `none` never fails, `broken` does (O21).
+    let unrecorded = args.filter { $0 != "--fail-on" && $0 != "regression" } + ["--no-history"]
+    let never = try await oitcheck(unrecorded + ["--fail-on", "none"])
+    #expect(never.exitCode == 0, "\(never.stderr)")
+    let broken = try await oitcheck(unrecorded + ["--fail-on", "broken"])
+    #expect(broken.exitCode == 2, "\(broken.stderr)")
   }
 
   /// A site whose pages answer slowly, so that a crawl is still running when the test acts.

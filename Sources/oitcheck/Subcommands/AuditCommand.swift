@@ -68,6 +68,14 @@ struct AuditCommand: AsyncParsableCommand {
       if let folder = outcome.folder { log.notice("reports archived in \(folder)") }
       for reason in outcome.reasons { log.info("fail-on: \(reason)") }
       exit = outcome.exit
+    } else {
+      // Without history there is no regression to see; the other conditions still decide.
+      let conditions = try history.failConditions(config: config)
+      let s = report.summary
+      let counts: [(FailCondition, Int)] = [
+        (.missing, s.missing), (.stale, s.stale), (.broken, s.broken), (.uncertain, s.uncertain),
+      ]
+      exit = counts.contains { conditions.contains($0.0) && $0.1 > 0 } ? .itemsNotPassing : .ok
     }
     try ReportOutput.emit(report, to: [plan.output], context: plan.context)
     if exit != .ok { throw ExitCode(exit.rawValue) }
