@@ -61,7 +61,7 @@ fuzz: fuzz-build
 # of the concurrency pool until their 60 s crawl limit passed.
 asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp \
+	OITCHECK_ASAN=1 SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp \
 	  $(SWIFT) test --skip-build --no-parallel --sanitize=address --scratch-path .build-asan
 
 # The crawl benchmark (Benchmarks/bench.py): writes BENCHMARKS.md. BENCH_PAGES=20000 for the

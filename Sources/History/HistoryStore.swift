@@ -42,19 +42,36 @@ public struct HistoryStore: Sendable {
       try db.execute(sql: "PRAGMA synchronous = FULL")
       try db.execute(sql: "PRAGMA foreign_keys = ON")
     }
-    do {
-      // DatabasePool opens the file in WAL mode.
-      pool = try DatabasePool(path: path, configuration: configuration)
-    } catch {
-      throw .open(path: path, reason: Self.reason(error))
+    // DatabasePool opens the file in WAL mode. Runs that create one file at once can meet
+    // SQLITE_BUSY while one switches the journal mode, which the busy timeout does not cover:
+    // try again for a few seconds.
+    var opened: DatabasePool?
+    for attempt in 1...50 {
+      do {
+        opened = try DatabasePool(path: path, configuration: configuration)
+        break
+      } catch {
+        if !Self.isBusy(error) || attempt == 50 { throw .open(path: path, reason: Self.reason(error)) }
+        usleep(100_000)
+      }
     }
+    guard let opened else { throw .open(path: path, reason: "database is locked") }
+    pool = opened
     let migrator = Self.migrator
     do {
       let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
       let unknown = applied.subtracting(migrator.migrations).sorted()
       if !unknown.isEmpty { throw HistoryError.newerSchema(path: path, migrations: unknown) }
       do {
-        try migrator.migrate(pool)
+        // The same race can meet the first migration: wait for the other run's schema.
+        for attempt in 1...50 {
+          do {
+            try migrator.migrate(pool)
+            break
+          } catch where Self.isBusy(error) && attempt < 50 {
+            usleep(100_000)
+          }
+        }
       } catch {
         // Two runs opening a new file at once (two sites, one history) both see no schema; the
         // second one's CREATE fails after the first commits. Its schema is then complete.
@@ -65,6 +82,11 @@ public struct HistoryStore: Sendable {
     } catch {
       throw .open(path: path, reason: Self.reason(error))
     }
+  }
+
+  static func isBusy(_ error: any Error) -> Bool {
+    guard let code = (error as? DatabaseError)?.resultCode else { return false }
+    return code == .SQLITE_BUSY || code == .SQLITE_LOCKED
   }
 
   /// Records one finished audit in one transaction and returns its summary.

@@ -86,6 +86,9 @@ func page(_ body: String, title: String = "page") -> LoopbackResponse {
 let timeBudget = 60.0
 
 /// Memory a bounded audit may use: a few pages of 5 MiB each, parsed, plus the runtime.
-let memoryBudgetMB = 200.0
+let memoryBudgetMB = underAddressSanitizer ? 1024.0 : 200.0
 /// A 5 MiB page parsed into a libxml2 tree of a quarter of a million elements.
-let largeTreeBudgetMB = 256.0
+let largeTreeBudgetMB = underAddressSanitizer ? 2048.0 : 256.0
+/// `make asan` sets this: ASan's shadow memory and quarantine multiply every process's RSS, so
+/// the memory budgets only mean something in a plain build.
+let underAddressSanitizer = ProcessInfo.processInfo.environment["OITCHECK_ASAN"] != nil
