@@ -17,14 +17,7 @@ public struct RecordedRun: Sendable, Hashable {
   public func failures(
     of report: AuditReport, under conditions: Set<FailCondition>
   ) -> [String] {
-    var out: [String] = []
-    let counts: [(FailCondition, Int)] = [
-      (.missing, report.summary.missing), (.stale, report.summary.stale),
-      (.broken, report.summary.broken), (.uncertain, report.summary.uncertain),
-    ]
-    for (condition, count) in counts where conditions.contains(condition) && count > 0 {
-      out.append("\(count) \(count == 1 ? "item" : "items") \(condition.rawValue)")
-    }
+    var out = FailCondition.verdictFailures(of: report, under: conditions)
     if conditions.contains(.regression), let diff = sinceLastRun, !diff.regressions.isEmpty {
       let ids = diff.regressions.map(\.itemID).joined(separator: ", ")
       out.append("regressed since run \(diff.from.id): \(ids)")

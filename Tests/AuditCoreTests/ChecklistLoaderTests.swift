@@ -233,7 +233,7 @@ struct ChecklistLoaderTests {
         == ["\(path):1:1: cannot read file: no such file"])
     #expect(
       ChecklistError.unreadable(path: path, reason: "no such file").description
-        == "cannot read checklist \(path): no such file")
+        == "cannot read \(path): no such file")
   }
 
   // MARK: - Catalog

@@ -28,7 +28,8 @@ public enum ChecklistError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unreadable(let path, let reason): "cannot read checklist \(path): \(reason)"
+    // Also the config file's error: the path says which file, the reason what is wrong.
+    case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
     case .invalid(let problems): problems.map(\.description).joined(separator: "\n")
     }
   }

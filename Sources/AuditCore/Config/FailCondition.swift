@@ -8,6 +8,20 @@ public enum FailCondition: String, Sendable, Hashable, Codable, CaseIterable {
   /// Without `--fail-on`: any item that does not pass, as `oitcheck audit` always did.
   public static let defaults: Set<FailCondition> = [.missing, .stale, .broken, .uncertain]
 
+  /// The verdict conditions a report meets, one phrase each ("2 items missing"). Regressions
+  /// need the previous run, which only the history knows.
+  public static func verdictFailures(
+    of report: AuditReport, under conditions: Set<FailCondition>
+  ) -> [String] {
+    let counts: [(FailCondition, Int)] = [
+      (.missing, report.summary.missing), (.stale, report.summary.stale),
+      (.broken, report.summary.broken), (.uncertain, report.summary.uncertain),
+    ]
+    return counts.filter { conditions.contains($0.0) && $0.1 > 0 }.map { condition, count in
+      "\(count) \(count == 1 ? "item" : "items") \(condition.rawValue)"
+    }
+  }
+
   /// Reads `missing,stale,regression` (also `none`, the empty set); nil names the bad word.
   public static func parse(_ text: String) -> Result<Set<FailCondition>, FailConditionError> {
     var out: Set<FailCondition> = []

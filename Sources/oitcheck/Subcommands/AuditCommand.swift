@@ -53,7 +53,7 @@ struct AuditCommand: AsyncParsableCommand {
     let snap = try Pipeline.readSnapshot(path)
     var report = Pipeline.audit(snapshot: snap, plan: plan)
     log.info("matched: \(report.summary.pass) of \(report.items.count) items pass")
-    var exit = Pipeline.exitCode(for: report)
+    let exit: Exit
     if let scheduled {
       let archive = history.archive ?? config?.output
       let outcome = try scheduled.finish(report: report, snapshot: snap, outputRoot: archive) {
@@ -71,11 +71,8 @@ struct AuditCommand: AsyncParsableCommand {
     } else {
       // Without history there is no regression to see; the other conditions still decide.
       let conditions = try history.failConditions(config: config)
-      let s = report.summary
-      let counts: [(FailCondition, Int)] = [
-        (.missing, s.missing), (.stale, s.stale), (.broken, s.broken), (.uncertain, s.uncertain),
-      ]
-      exit = counts.contains { conditions.contains($0.0) && $0.1 > 0 } ? .itemsNotPassing : .ok
+      let reasons = FailCondition.verdictFailures(of: report, under: conditions)
+      exit = reasons.isEmpty ? .ok : .itemsNotPassing
     }
     try ReportOutput.emit(report, to: [plan.output], context: plan.context)
     if exit != .ok { throw ExitCode(exit.rawValue) }
