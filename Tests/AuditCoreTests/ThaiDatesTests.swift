@@ -249,3 +249,16 @@ struct ThaiDatesTests {
     #expect(ThaiDates.yearHint(inFileName: name) == nil)
   }
 }
+
+/// Years that name no period carry the mark the freshness rules read.
+@Suite struct ThaiDatesPeriodTests {
+  @Test(arguments: [
+    ("ITA 2569", false), ("OIT ปี 2568", false), ("ครั้งที่ 1/2568", false), ("ที่ 45/2568", false),
+    ("ประจำปี 2568", true), ("ปีงบประมาณ พ.ศ. 2569", true),
+  ])
+  func yearsOfRoundsAndNumbersNameNoPeriod(_ text: String, _ namesPeriod: Bool) {
+    let found = ThaiDates.find(in: text)
+    #expect(found.count == 1, "\(found)")
+    #expect(found.first?.namesPeriod == namesPeriod)
+  }
+}

@@ -63,14 +63,8 @@ struct FreshnessJudge {
     }
   }
 
-  /// A year that names no period: the assessment round a text belongs to ("ITA 2569", "OIT
-  /// 2568") or a document or meeting number ("ครั้งที่ 1/2568", "ที่ 45/2568"), which gives only
-  /// the year it was signed.
-  static func namesNoPeriod(_ m: DateMention) -> Bool {
-    guard m.kind == .year || m.kind == .fiscalYear else { return false }
-    let t = m.text.uppercased()
-    return t.contains("ITA") || t.contains("OIT") || (m.kind == .year && t.contains("/"))
-  }
+  /// A year the parser read from an assessment round or a document number (`namesPeriod`).
+  static func namesNoPeriod(_ m: DateMention) -> Bool { !m.namesPeriod }
 
   private func currentFY(_ mentions: [DateMention], activity: Bool) -> Judgement {
     let n = fy.be

@@ -19,12 +19,16 @@ public struct DateMention: Sendable, Hashable, Codable {
   public var end: Day
   /// The text the mention was read from, as it appeared (for the report's evidence).
   public var text: String
+  /// False for a year that names no period a text covers: an assessment round ("ITA 2569") or
+  /// a document or meeting number ("ครั้งที่ 1/2568"), which gives only the signing year.
+  public var namesPeriod: Bool
 
-  public init(kind: Kind, start: Day, end: Day, text: String) {
+  public init(kind: Kind, start: Day, end: Day, text: String, namesPeriod: Bool = true) {
     self.kind = kind
     self.start = start
     self.end = end
     self.text = text
+    self.namesPeriod = namesPeriod
   }
 
   /// The BE years a `.year` or `.yearSpan` mention names, or the fiscal years its span touches.

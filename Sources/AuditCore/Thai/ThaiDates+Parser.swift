@@ -47,6 +47,7 @@ struct DateParser {
     var first: Int  // first token
     var next: Int  // token after the last
     var endScalar: Int? = nil  // when the mention ends inside a token
+    var namesPeriod = true  // see DateMention.namesPeriod
   }
 
   private enum Step {
@@ -250,7 +251,7 @@ struct DateParser {
     }
     return Reading(
       kind: .year, start: Day.startOf(month: 1, year: y.ce), end: Day.endOf(month: 12, year: y.ce),
-      first: i, next: y.next)
+      first: i, next: y.next, namesPeriod: k != .label)
   }
 
   /// "ที่ 45/2568", "123/2568": a document or meeting number; its year is all it dates.
@@ -267,7 +268,8 @@ struct DateParser {
     return .reading(
       Reading(
         kind: .year, start: Day.startOf(month: 1, year: y.value - 543),
-        end: Day.endOf(month: 12, year: y.value - 543), first: i, next: j + 3))
+        end: Day.endOf(month: 12, year: y.value - 543), first: i, next: j + 3,
+        namesPeriod: false))
   }
 
   /// ปีการศึกษา 2567, ภาคเรียนที่ 1/2569: consumed so that their numbers date nothing.
@@ -572,7 +574,12 @@ struct DateParser {
     let start = tokens[r.first].start
     let end = r.endScalar ?? tokens[r.next - 1].end
     found.append(
-      (start, end, DateMention(kind: r.kind, start: r.start, end: r.end, text: text(start, end))))
+      (
+        start, end,
+        DateMention(
+          kind: r.kind, start: r.start, end: r.end, text: text(start, end),
+          namesPeriod: r.namesPeriod)
+      ))
   }
 
   private func text(_ start: Int, _ end: Int) -> String {
