@@ -63,14 +63,11 @@ struct FreshnessJudge {
     }
   }
 
-  /// A year the parser read from an assessment round or a document number (`namesPeriod`).
-  static func namesNoPeriod(_ m: DateMention) -> Bool { !m.namesPeriod }
-
   private func currentFY(_ mentions: [DateMention], activity: Bool) -> Judgement {
     let n = fy.be
     // A named period beats the day a text was posted or updated: "ประจำปีงบประมาณ 2568 |
     // 01/10/2568" is last year's document. An assessment round ("ITA 2569") names no period.
-    let periods = mentions.filter { $0.kind != .day && !FreshnessJudge.namesNoPeriod($0) }
+    let periods = mentions.filter { $0.kind != .day && $0.namesPeriod }
     let mentions = activity || periods.isEmpty ? mentions : periods
     let inYear = mentions.filter { FreshnessJudge.fiscalYear(of: $0) == n }
     if activity {
@@ -109,7 +106,7 @@ struct FreshnessJudge {
     var labels: [(Int, DateMention)] = []
     var partial: [(Int, DateMention)] = []
     // ITA round N reports on FY N−1: the round's number says nothing of the report's year.
-    for m in mentions where !FreshnessJudge.namesNoPeriod(m) {
+    for m in mentions where m.namesPeriod {
       switch m.kind {
       case .fiscalYear, .year:
         labels.append((m.fiscalYears.lowerBound, m))
@@ -146,7 +143,7 @@ struct FreshnessJudge {
     let spans = mentions.filter { $0.kind == .yearSpan }
     if let m = spans.first(where: { $0.fiscalYears.contains(n) }) { return .fresh(m) }
     let labels = mentions.filter {
-      ($0.kind == .fiscalYear || $0.kind == .year) && !FreshnessJudge.namesNoPeriod($0)
+      ($0.kind == .fiscalYear || $0.kind == .year) && $0.namesPeriod
     }
     if let m = labels.first(where: { $0.fiscalYears.lowerBound == n }) { return .fresh(m) }
     if let ended = spans.max(by: { $0.fiscalYears.upperBound < $1.fiscalYears.upperBound }),
