@@ -110,21 +110,24 @@ extension CrawlLoop {
     var facts = PageFacts(
       url: job.url.description, requestedURL: job.hops.first, status: response.status,
       contentType: response.contentType, charset: page.charset, title: page.title,
-      headings: page.headings, text: page.text, links: page.links,
+      headings: page.headings, text: "", links: page.links,
       lastModified: response.headers["last-modified"], etag: response.headers["etag"],
       depth: job.depth)
-    facts.dates = DateScan.strings(title: page.title, text: page.text)
+    // Page text is read only for dates and for a notice that the page is empty: both are
+    // taken here, and the text is not kept (in the snapshot it made gigabytes).
+    page.textBytes.withUnsafeBufferPointer { text in
+      facts.dates = DateScan.strings(title: page.title, text: text)
+      facts.emptyNotice = EmptyNotice.find(in: text)
+    }
     if page.noFollow { facts.noFollow = true }
-    facts.emptyNotice = EmptyNotice.find(in: page.text)
-    // Page text is read only for dates, now in `dates`; keeping it made snapshots gigabytes.
-    facts.text = ""
     var line: [UInt8] = []
-    for set in linkSets.share(&facts) { line += SnapshotWriter.line(.linkSet(set)) }
+    let shared = linkSets.share(&facts, handingDepth: page.noFollow ? nil : job.depth)
+    for set in shared.new { line += SnapshotWriter.line(.linkSet(set)) }
     line += SnapshotWriter.line(.page(facts))
     var seen: Set<LinkKey> = []
     seen.reserveCapacity(page.links.count)
     var parsed: [(url: WebURL, link: PageLink)] = []
-    for (link, url) in zip(page.links, page.linkTargets) {
+    for (link, url) in zip(page.links, page.linkTargets) where !shared.handed.contains(link.region) {
       // A menu repeats the same targets; one entry per URL and text is enough for the loop.
       if seen.insert(LinkKey(link)).inserted { parsed.append((url, link)) }
     }
@@ -147,14 +150,18 @@ extension CrawlLoop {
     facts.etag = response.headers["etag"] ?? prior.etag
     facts.lastModified = response.headers["last-modified"] ?? prior.lastModified
     facts.linkSets = []
+    let allLinks = facts.links
+    var line: [UInt8] = []
+    let shared = linkSets.share(&facts, handingDepth: facts.noFollow == true ? nil : job.depth)
+    for set in shared.new { line += SnapshotWriter.line(.linkSet(set)) }
+    line += SnapshotWriter.line(.page(facts))
     var seen: Set<LinkKey> = []
     var parsed: [(url: WebURL, link: PageLink)] = []
-    for link in facts.links where seen.insert(LinkKey(link)).inserted {
-      if let url = WebURL(string: link.url) { parsed.append((url, link)) }
+    for link in allLinks where !shared.handed.contains(link.region) {
+      if seen.insert(LinkKey(link)).inserted, let url = WebURL(string: link.url) {
+        parsed.append((url, link))
+      }
     }
-    var line: [UInt8] = []
-    for set in linkSets.share(&facts) { line += SnapshotWriter.line(.linkSet(set)) }
-    line += SnapshotWriter.line(.page(facts))
     return .page(line: line, links: parsed, noFollow: facts.noFollow == true, droppedLinks: 0)
   }
 
@@ -302,6 +309,11 @@ enum DateScan {
   static let contextBytes = 1300
 
   static func strings(title: String, text: String) -> [String] {
+    var text = text
+    return text.withUTF8 { strings(title: title, text: $0) }
+  }
+
+  static func strings(title: String, text: UnsafeBufferPointer<UInt8>) -> [String] {
     var out: [String] = []
     // Thai prose runs for kilobytes without a digit; lexing only the stretches around digits
     // finds the same mentions, in the same order, for a fraction of the work.
@@ -318,16 +330,18 @@ enum DateScan {
   /// of a digit, ASCII or Thai, merged where they meet and cut at scalar boundaries. The joined
   /// text is never built: the pieces are copied from the parts.
   static func pieces(title: String, text: String) -> [String] {
-    var title = title
     var text = text
+    return text.withUTF8 { pieces(title: title, text: $0) }
+  }
+
+  static func pieces(title: String, text x: UnsafeBufferPointer<UInt8>) -> [String] {
+    var title = title
     let separator: [UInt8] = [0x20, 0x0A, 0x20]
     return title.withUTF8 { t in
-      text.withUTF8 { x in
-        separator.withUnsafeBufferPointer { s in
-          // A character cut in half at the end decodes as U+FFFD, which no date contains.
-          let parts = [t, s, UnsafeBufferPointer(rebasing: x.prefix(scanBytes))]
-          return pieces(of: parts)
-        }
+      separator.withUnsafeBufferPointer { s in
+        // A character cut in half at the end decodes as U+FFFD, which no date contains.
+        let parts = [t, s, UnsafeBufferPointer(rebasing: x.prefix(scanBytes))]
+        return pieces(of: parts)
       }
     }
   }

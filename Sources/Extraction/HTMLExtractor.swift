@@ -12,7 +12,10 @@ internal import CLibXML2
 public struct ExtractedPage: Sendable {
   public var title: String
   public var headings: [String]
-  public var text: String
+  /// The visible text as UTF-8, whitespace collapsed. Kept as bytes: the crawl only scans it
+  /// (dates, empty-page notices), and making it a String validated every page once more.
+  public var textBytes: [UInt8]
+  public var text: String { String(decoding: textBytes, as: UTF8.self) }
   public var links: [PageLink]
   /// The parsed target of each link, same order as `links`, so nobody parses them again.
   public var linkTargets: [WebURL]
@@ -413,9 +416,12 @@ struct Walker {
     // Cap by bytes at a UTF-8 boundary: counting Characters would walk every grapheme.
     var end = min(text.count, HTMLExtractor.maxTextBytes)
     while end < text.count && end > 0 && text[end] & 0xC0 == 0x80 { end -= 1 }
-    let visible = collapse(text[0..<end])
+    var start = 0
+    while start < end, text[start] == 0x20 { start += 1 }
+    while end > start, text[end - 1] == 0x20 { end -= 1 }
     return ExtractedPage(
-      title: collapse(title), headings: headings, text: visible, links: links, linkTargets: targets,
+      title: collapse(title), headings: headings, textBytes: Array(text[start..<end]), links: links,
+      linkTargets: targets,
       charset: charset,
       refreshTarget: refresh, noFollow: noFollow, droppedLinks: dropped)
   }

@@ -968,6 +968,9 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
   @Test(arguments: [
     ("หน้านี้ ไม่พบข้อมูล ค่ะ", "ไม่พบข้อมูล"), ("ขออภัย อยู่ระหว่างปรับปรุง", "อยู่ระหว่างปรับปรุง"),
     ("Coming Soon!", "coming soon"), ("โครงสร้างองค์กร เทศบาล", nil),
+    // The phrase that comes first in the text wins, whatever its script or place in the list.
+    ("ขณะนี้ยังไม่มีข้อมูล", "ยังไม่มีข้อมูล"), ("page 1: No Data yet; ไม่พบข้อมูล", "no data"),
+    ("ไม่พบหน้า ... page not found", "ไม่พบหน้า"), ("ไม่พบ ข้อมูล", nil), ("no dat", nil),
   ])
   func noticesAreFound(_ text: String, _ expected: String?) {
     #expect(EmptyNotice.find(in: text) == expected)

@@ -1,3 +1,6 @@
+import Foundation
+internal import CStringSearch
+
 /// What the matcher needs from one HTML page, copied out of libxml2 by `Extraction`.
 public struct PageFacts: Sendable, Hashable, Codable {
   /// The final URL, after redirects.
@@ -139,53 +142,98 @@ public enum EmptyNotice {
     "under construction", "page not found", "no records found",
   ]
 
-  /// The first phrase the text holds (Latin ones in any case). One pass over the bytes: it runs
-  /// on every crawled page, whose text may be a whole menu long.
+  /// The first phrase the text holds (Latin ones in any case).
   public static func find(in text: String) -> String? {
     var text = text
-    return text.withUTF8 { bytes -> String? in
-      guard bytes.count >= 6 else { return nil }
-      var i = 0
-      while i < bytes.count {
-        let b = bytes[i]
-        if b == 0xE0, i + 2 < bytes.count {
-          // A Thai character: only the few that start a phrase are looked at further.
-          let char = UInt32(b) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-          if thaiStarts.contains(char) {
-            for (phrase, raw) in encoded where raw[0] == 0xE0 && matches(bytes, at: i, raw) {
-              return phrase
-            }
-          }
-          i += 3
-          continue
+    return text.withUTF8 { find(in: $0) }
+  }
+
+  /// The first phrase UTF-8 `bytes` hold. It runs on every crawled page, whose text may be a
+  /// whole menu long, so no loop here steps through the text byte by byte: Thai phrases are
+  /// found with the C library's substring search for their first two characters (three
+  /// searches for all of them), Latin ones from each place where their first letter, in either
+  /// case, occurs.
+  public static func find(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.count >= 6, let base = bytes.baseAddress else { return nil }
+    let n = bytes.count
+    var best: (at: Int, phrase: Int)? = nil
+    func consider(_ at: Int, _ k: Int) {
+      if at < best?.at ?? Int.max { best = (at, k) }
+    }
+    for (prefix, members) in thaiGroups {
+      var from = 0
+      // Only a hit that starts before the best so far can be the first.
+      while from < min(n, best?.at ?? n), let at = exact(prefix, base + from, n - from) {
+        let hit = from + at
+        guard hit < best?.at ?? n else { break }
+        if let k = members.first(where: { holds(encoded[$0], base, n, at: hit) }) {
+          consider(hit, k)
+          break
         }
-        if b < 0x80, latinStarts.contains(lower(b)) {
-          for (phrase, raw) in encoded where raw[0] == lower(b) && matches(bytes, at: i, raw) {
-            return phrase
-          }
-        }
-        i += 1
+        from = hit + 1
       }
-      return nil
+    }
+    for k in encoded.indices where encoded[k][0] < 0x80 {
+      if let at = anyCase(encoded[k], base, n) { consider(at, k) }
+    }
+    return best.map { phrases[$0.phrase] }
+  }
+
+  private static func holds(_ phrase: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int, at i: Int)
+    -> Bool
+  {
+    guard i + phrase.count <= n else { return false }
+    for j in phrase.indices where base[i + j] != phrase[j] { return false }
+    return true
+  }
+
+  private static func exact(_ needle: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    needle.withUnsafeBytes { needle in
+      oit_memmem(base, n, needle.baseAddress, needle.count).map {
+        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+      }
     }
   }
 
-  // Arrays, not sets: a few values compared in a row cost less than hashing every character.
-  private static let thaiStarts: [UInt32] = Array(
-    Set(
-      encoded.compactMap { _, raw in
-        raw[0] == 0xE0 ? UInt32(raw[0]) << 16 | UInt32(raw[1]) << 8 | UInt32(raw[2]) : nil
-      }))
-  private static let latinStarts: [UInt8] = Array(
-    Set(encoded.compactMap { $0.1[0] < 0x80 ? $0.1[0] : nil }))
+  /// The Thai phrases grouped by their first two characters (six bytes), members in list
+  /// order, so that at one place the earlier phrase of the list wins.
+  private static let thaiGroups: [(prefix: [UInt8], members: [Int])] = {
+    var groups: [(prefix: [UInt8], members: [Int])] = []
+    for (k, raw) in encoded.enumerated() where raw[0] >= 0x80 {
+      let prefix = Array(raw.prefix(6))
+      if let g = groups.firstIndex(where: { $0.prefix == prefix }) {
+        groups[g].members.append(k)
+      } else {
+        groups.append((prefix, [k]))
+      }
+    }
+    return groups
+  }()
 
-  private static let encoded: [(String, [UInt8])] = phrases.map { ($0, Array($0.utf8)) }
-
-  private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-
-  private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ raw: [UInt8]) -> Bool {
-    guard i + raw.count <= bytes.count else { return false }
-    for k in 0..<raw.count where lower(bytes[i + k]) != raw[k] { return false }
-    return true
+  /// `phrase` is lower case ASCII.
+  private static func anyCase(_ phrase: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    var first: Int? = nil
+    for letter in Set([phrase[0], upper(phrase[0])]) {
+      var from = 0
+      while from + phrase.count <= n, first.map({ from < $0 }) ?? true,
+        let p = memchr(base + from, Int32(letter), n - from)
+      {
+        let at = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+        guard at + phrase.count <= n else { break }
+        var j = 1
+        while j < phrase.count, lower(base[at + j]) == phrase[j] { j += 1 }
+        if j == phrase.count {
+          first = min(first ?? at, at)
+          break
+        }
+        from = at + 1
+      }
+    }
+    return first
   }
+
+  private static let encoded: [[UInt8]] = phrases.map { Array($0.utf8) }
+
+  private static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+  private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
