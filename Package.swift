@@ -25,11 +25,7 @@ let package = Package(
     // Tests only: the loopback server's TLS mode and the gzip bombs of the hostile-server suite.
     .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    // glibc's memmem (header only, nothing to link).
-    .systemLibrary(name: "CStringSearch"),
-    .target(
-      name: "AuditCore",
-      dependencies: ["CStringSearch", .product(name: "Yams", package: "Yams")]),
+    .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "Transport", dependencies: ["CCurl"]),
     .target(name: "Extraction", dependencies: ["CLibXML2", "AuditCore"]),
     .target(name: "Crawling", dependencies: ["Transport", "Extraction", "AuditCore"]),

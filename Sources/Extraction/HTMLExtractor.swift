@@ -39,6 +39,8 @@ public enum HTMLExtractor {
   public static func initialize() { xmlInitParser() }
 
   /// Extracts a page. `url` is the page's final URL, used to resolve links (unless `<base>`).
+  /// libxml2 reports the page as a stream of events (SAX) that the walker follows: building
+  /// the tree only to walk it once cost an allocation per node and most of the parse.
   public static func extract(body: [UInt8], url: WebURL, contentType: String?) -> ExtractedPage {
     let (utf8, charset) = Charset.decode(body, contentType: contentType)
     var walker = Walker(pageURL: url)
@@ -49,15 +51,59 @@ public enum HTMLExtractor {
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
     utf8.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        guard
-          let doc = htmlReadMemory(
-            chars.baseAddress, Int32(clamping: chars.count), url.description, "UTF-8", options)
-        else { return }
-        defer { xmlFreeDoc(doc) }
-        if let root = xmlDocGetRootElement(doc) { walker.walk(root) }
+        guard let ctxt = htmlNewParserCtxt() else { return }
+        defer { htmlFreeParserCtxt(ctxt) }
+        guard let sax = ctxt.pointee.sax else { return }
+        // Only the events the walker reads; no handler builds a document.
+        memset(sax, 0, MemoryLayout<htmlSAXHandler>.size)
+        sax.pointee.initialized = 1
+        sax.pointee.startElement = { ctx, name, atts in
+          guard let name else { return }
+          Walker.of(ctx).pointee.start(Element(name: name, atts: atts))
+        }
+        sax.pointee.endElement = { ctx, name in
+          guard let name else { return }
+          Walker.of(ctx).pointee.end(name)
+        }
+        sax.pointee.characters = { ctx, ch, len in
+          guard let ch, len > 0 else { return }
+          Walker.of(ctx).pointee.characters(ch, Int(len))
+        }
+        // Whitespace between elements and CDATA read as text, as they did in the tree.
+        sax.pointee.ignorableWhitespace = sax.pointee.characters
+        sax.pointee.cdataBlock = sax.pointee.characters
+        withUnsafeMutablePointer(to: &walker) { w in
+          ctxt.pointee._private = UnsafeMutableRawPointer(w)
+          let doc = htmlCtxtReadMemory(
+            ctxt, chars.baseAddress, Int32(clamping: chars.count), url.description, "UTF-8",
+            options)
+          ctxt.pointee._private = nil
+          if let doc { xmlFreeDoc(doc) }
+        }
       }
     }
     return walker.result(charset: charset)
+  }
+}
+
+/// An element as a SAX start event gives it: its lower-case name and its attribute pairs.
+struct Element {
+  let name: UnsafePointer<xmlChar>
+  let atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+  /// An attribute's value, capped at 8 KB; "" for a name without a value.
+  func attribute(_ key: StaticString) -> String? {
+    guard let atts else { return nil }
+    var i = 0
+    while let n = atts[i] {
+      if strcmpStatic(n, key) {
+        guard let value = atts[i + 1] else { return "" }
+        let count = strnlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), 8192)
+        return String(decoding: UnsafeBufferPointer(start: value, count: count), as: UTF8.self)
+      }
+      i += 2
+    }
+    return nil
   }
 }
 
@@ -98,45 +144,42 @@ struct Walker {
 
   var region: LinkRegion { regionStack.last?.region ?? .other }
 
-  /// Walks the tree without recursion (hostile pages nest 100,000 levels deep).
-  mutating func walk(_ root: xmlNodePtr) {
-    var node: xmlNodePtr? = root
-    while let current = node {
-      let descend = enter(current)
-      if descend, let child = current.pointee.children {
-        depth += 1
-        node = child
-        continue
-      }
-      // Leave this node and climb until a sibling is found.
-      var climbing: xmlNodePtr? = current
-      node = nil
-      while let c = climbing {
-        leave(c)
-        if c == root { break }
-        if let next = c.pointee.next {
-          node = next
-          break
-        }
-        climbing = c.pointee.parent
-        depth -= 1
-        if climbing == nil || climbing == root.pointee.parent { break }
-      }
-    }
+  /// Elements opened inside one whose content is not read (script, style…), that one included.
+  var skipping = 0
+
+  /// The walker behind a SAX callback's context (the parser context, whose `_private` it is).
+  static func of(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Walker> {
+    let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+    return ctxt.pointee._private!.assumingMemoryBound(to: Walker.self)
   }
 
-  /// Returns whether to descend into the node's children.
-  mutating func enter(_ node: xmlNodePtr) -> Bool {
-    switch node.pointee.type {
-    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-      if let content = node.pointee.content { appendText(content) }
-      return false
-    case XML_ELEMENT_NODE:
-      break
-    default:
-      return false
+  mutating func start(_ element: Element) {
+    if skipping > 0 {
+      skipping += 1
+      return
     }
-    let tag = tagOf(node)
+    let descend = enter(element)
+    depth += 1
+    if !descend { skipping = 1 }
+  }
+
+  mutating func end(_ name: UnsafePointer<xmlChar>) {
+    if skipping > 1 {
+      skipping -= 1
+      return
+    }
+    skipping = 0
+    depth -= 1
+    leave(Walker.tagOf(name))
+  }
+
+  mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+    if skipping == 0 { appendText(bytes, count) }
+  }
+
+  /// Returns whether to read the element's content.
+  mutating func enter(_ node: Element) -> Bool {
+    let tag = Walker.tagOf(node.name)
     switch tag {
     case .script, .style, .noscript, .template, .svg, .select:
       return false
@@ -148,23 +191,23 @@ struct Walker {
       separate()
     case .a, .area:
       separate()
-      if let href = attribute(node, "href") {
-        openLink(href: href, title: attribute(node, "title"), isArea: tag == .area, node: node)
+      if let href = node.attribute("href") {
+        openLink(href: href, title: node.attribute("title"), isArea: tag == .area, node: node)
       }
       if tag == .area { return false }
     case .frame, .iframe:
-      if let src = attribute(node, "src") {
-        addLink(href: src, text: attribute(node, "title") ?? attribute(node, "name") ?? "")
+      if let src = node.attribute("src") {
+        addLink(href: src, text: node.attribute("title") ?? node.attribute("name") ?? "")
       }
     case .base:
-      if let href = attribute(node, "href"), let resolved = pageURL.resolve(href) {
+      if let href = node.attribute("href"), let resolved = pageURL.resolve(href) {
         base = resolved
       }
     case .meta:
       readMeta(node)
     case .img:
       // Inside a link the picture's alt or title is what a reader sees of the link.
-      if anchorIndex != nil, let alt = attribute(node, "alt") ?? attribute(node, "title") {
+      if anchorIndex != nil, let alt = node.attribute("alt") ?? node.attribute("title") {
         anchorText.append(0x20)
         anchorText.append(contentsOf: alt.utf8)
       }
@@ -191,9 +234,7 @@ struct Walker {
     return true
   }
 
-  mutating func leave(_ node: xmlNodePtr) {
-    guard node.pointee.type == XML_ELEMENT_NODE else { return }
-    let tag = tagOf(node)
+  mutating func leave(_ tag: Tag) {
     switch tag {
     case .title:
       inTitle -= 1
@@ -234,16 +275,17 @@ struct Walker {
 
   /// Appends one text node, whitespace (NBSP included) collapsed, to every open target: the
   /// node is collapsed once into `scratch`, then copied in bulk.
-  mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+  mutating func appendText(_ content: UnsafePointer<xmlChar>, _ count: Int) {
     scratch.removeAll(keepingCapacity: true)
     var p = content
+    let end = content + count
     var lastSpace = text.last == 0x20 || text.isEmpty
     @inline(__always) func isSpace(_ q: UnsafePointer<xmlChar>) -> Int {
       let b = q.pointee
       if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C { return 1 }
-      return b == 0xC2 && q[1] == 0xA0 ? 2 : 0
+      return b == 0xC2 && q + 1 < end && q[1] == 0xA0 ? 2 : 0
     }
-    while p.pointee != 0 {
+    while p < end {
       let space = isSpace(p)
       if space > 0 {
         if !lastSpace { scratch.append(0x20) }
@@ -253,7 +295,7 @@ struct Walker {
       }
       // Copy the whole run of non-space bytes at once.
       var q = p + 1
-      while q.pointee != 0 && isSpace(q) == 0 { q += 1 }
+      while q < end && isSpace(q) == 0 { q += 1 }
       scratch.append(contentsOf: UnsafeBufferPointer(start: p, count: q - p))
       lastSpace = false
       p = q
@@ -270,7 +312,7 @@ struct Walker {
     if let last = text.last, last != 0x20, text.count < Walker.hardTextCap { text.append(0x20) }
   }
 
-  mutating func openLink(href: String, title: String?, isArea: Bool, node: xmlNodePtr) {
+  mutating func openLink(href: String, title: String?, isArea: Bool, node: Element) {
     closeLink()
     guard let url = base.resolve(href) else { return }
     guard links.count < HTMLExtractor.maxLinks else {
@@ -280,7 +322,7 @@ struct Walker {
     links.append(PageLink(url: url.description, text: "", region: region, title: title))
     targets.append(url)
     if isArea {
-      if let alt = attribute(node, "alt") { links[links.count - 1].text = ThaiText.clean(alt) }
+      if let alt = node.attribute("alt") { links[links.count - 1].text = ThaiText.clean(alt) }
     } else {
       anchorIndex = links.count - 1
       anchorText.removeAll(keepingCapacity: true)
@@ -304,10 +346,10 @@ struct Walker {
     targets.append(url)
   }
 
-  mutating func readMeta(_ node: xmlNodePtr) {
-    let equiv = attribute(node, "http-equiv")?.lowercased()
-    let name = attribute(node, "name")?.lowercased()
-    guard let content = attribute(node, "content") else { return }
+  mutating func readMeta(_ node: Element) {
+    let equiv = node.attribute("http-equiv")?.lowercased()
+    let name = node.attribute("name")?.lowercased()
+    guard let content = node.attribute("content") else { return }
     if equiv == "refresh" {
       // content="5; url=/new/" or content="0;URL='x.html'"
       // Search `content` itself: indices of `content.lowercased()` are not indices of `content`
@@ -325,9 +367,9 @@ struct Walker {
     }
   }
 
-  func regionFromAttributes(_ node: xmlNodePtr) -> LinkRegion? {
+  func regionFromAttributes(_ node: Element) -> LinkRegion? {
     for key: StaticString in ["id", "class", "role"] {
-      guard let value = attribute(node, key)?.lowercased() else { continue }
+      guard let value = node.attribute(key)?.lowercased() else { continue }
       if value.contains("menu") || value.contains("nav") { return .nav }
       if value.contains("footer") { return .footer }
       if value.contains("header") { return .header }
@@ -335,38 +377,7 @@ struct Walker {
     return nil
   }
 
-  /// Reads an attribute from the node's property list without allocating in libxml2.
-  func attribute(_ node: xmlNodePtr, _ name: StaticString) -> String? {
-    var attr = node.pointee.properties
-    while let a = attr {
-      if let n = a.pointee.name, strcmpStatic(n, name) {
-        // Usually one text child: decode it in place, capped at 8 KB like the joined form.
-        if let only = a.pointee.children, only.pointee.next == nil {
-          guard let content = only.pointee.content else { return "" }
-          let count = strnlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), 8192)
-          return String(decoding: UnsafeBufferPointer(start: content, count: count), as: UTF8.self)
-        }
-        var bytes: [UInt8] = []
-        var child = a.pointee.children
-        while let c = child {
-          if let content = c.pointee.content {
-            var p = content
-            while p.pointee != 0 && bytes.count < 8192 {
-              bytes.append(p.pointee)
-              p += 1
-            }
-          }
-          child = c.pointee.next
-        }
-        return String(decoding: bytes, as: UTF8.self)
-      }
-      attr = a.pointee.next
-    }
-    return nil
-  }
-
-  func tagOf(_ node: xmlNodePtr) -> Tag {
-    guard let name = node.pointee.name else { return .other }
+  static func tagOf(_ name: UnsafePointer<xmlChar>) -> Tag {
     // The name's bytes packed into one integer: no allocation for the two lookups per element.
     var key: UInt64 = 0
     var i = 0

@@ -1,6 +1,3 @@
-import Foundation
-internal import CStringSearch
-
 /// What the matcher needs from one HTML page, copied out of libxml2 by `Extraction`.
 public struct PageFacts: Sendable, Hashable, Codable {
   /// The final URL, after redirects.
@@ -149,91 +146,64 @@ public enum EmptyNotice {
   }
 
   /// The first phrase UTF-8 `bytes` hold. It runs on every crawled page, whose text may be a
-  /// whole menu long, so no loop here steps through the text byte by byte: Thai phrases are
-  /// found with the C library's substring search for their first two characters (three
-  /// searches for all of them), Latin ones from each place where their first letter, in either
-  /// case, occurs.
+  /// whole menu long: one pass, a Thai character at a time, that compares a phrase in full
+  /// only where the first two characters of one stand.
   public static func find(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard bytes.count >= 6, let base = bytes.baseAddress else { return nil }
     let n = bytes.count
-    var best: (at: Int, phrase: Int)? = nil
-    func consider(_ at: Int, _ k: Int) {
-      if at < best?.at ?? Int.max { best = (at, k) }
+    let (thai, latin) = probes  // read once: a static read in the loop costs a check each time
+    let phrases = encoded
+    func match(at i: Int) -> String? {
+      for (k, raw) in phrases.enumerated() where i + raw.count <= n {
+        var j = 0
+        while j < raw.count, lower(base[i + j]) == raw[j] { j += 1 }
+        if j == raw.count { return EmptyNotice.phrases[k] }
+      }
+      return nil
     }
-    for (prefix, members) in thaiGroups {
-      var from = 0
-      // Only a hit that starts before the best so far can be the first.
-      while from < min(n, best?.at ?? n), let at = exact(prefix, base + from, n - from) {
-        let hit = from + at
-        guard hit < best?.at ?? n else { break }
-        if let k = members.first(where: { holds(encoded[$0], base, n, at: hit) }) {
-          consider(hit, k)
-          break
+    var i = 0
+    while i < n {
+      let b = base[i]
+      if b == 0xE0 {
+        // A Thai character is E0 B8/B9 xx: the last bytes of it and of the next one.
+        if i + 5 < n, thai.contains(UInt16(base[i &+ 2]) << 8 | UInt16(base[i &+ 5])),
+          let found = match(at: i)
+        {
+          return found
         }
-        from = hit + 1
+        i &+= 3
+        continue
       }
-    }
-    for k in encoded.indices where encoded[k][0] < 0x80 {
-      if let at = anyCase(encoded[k], base, n) { consider(at, k) }
-    }
-    return best.map { phrases[$0.phrase] }
-  }
-
-  private static func holds(_ phrase: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int, at i: Int)
-    -> Bool
-  {
-    guard i + phrase.count <= n else { return false }
-    for j in phrase.indices where base[i + j] != phrase[j] { return false }
-    return true
-  }
-
-  private static func exact(_ needle: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-    needle.withUnsafeBytes { needle in
-      oit_memmem(base, n, needle.baseAddress, needle.count).map {
-        UnsafeRawPointer($0) - UnsafeRawPointer(base)
-      }
-    }
-  }
-
-  /// The Thai phrases grouped by their first two characters (six bytes), members in list
-  /// order, so that at one place the earlier phrase of the list wins.
-  private static let thaiGroups: [(prefix: [UInt8], members: [Int])] = {
-    var groups: [(prefix: [UInt8], members: [Int])] = []
-    for (k, raw) in encoded.enumerated() where raw[0] >= 0x80 {
-      let prefix = Array(raw.prefix(6))
-      if let g = groups.firstIndex(where: { $0.prefix == prefix }) {
-        groups[g].members.append(k)
-      } else {
-        groups.append((prefix, [k]))
-      }
-    }
-    return groups
-  }()
-
-  /// `phrase` is lower case ASCII.
-  private static func anyCase(_ phrase: [UInt8], _ base: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-    var first: Int? = nil
-    for letter in Set([phrase[0], upper(phrase[0])]) {
-      var from = 0
-      while from + phrase.count <= n, first.map({ from < $0 }) ?? true,
-        let p = memchr(base + from, Int32(letter), n - from)
+      if b < 0x80, i + 1 < n, latin.contains(UInt16(b | 0x20) << 8 | UInt16(base[i &+ 1] | 0x20)),
+        let found = match(at: i)
       {
-        let at = UnsafeRawPointer(p) - UnsafeRawPointer(base)
-        guard at + phrase.count <= n else { break }
-        var j = 1
-        while j < phrase.count, lower(base[at + j]) == phrase[j] { j += 1 }
-        if j == phrase.count {
-          first = min(first ?? at, at)
-          break
-        }
-        from = at + 1
+        return found
       }
+      i &+= 1
     }
-    return first
+    return nil
   }
 
   private static let encoded: [[UInt8]] = phrases.map { Array($0.utf8) }
 
-  private static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+  /// The bytes `find` tests: for Thai phrases the last bytes of their first two characters,
+  /// for Latin ones their first two letters in lower case.
+  /// The pairs of bytes `find` looks for: the last bytes of a Thai phrase's first two
+  /// characters, the first two letters (lower case) of a Latin one.
+  private static let probes: (thai: [UInt16], latin: [UInt16]) = {
+    var thai: Set<UInt16> = []
+    var latin: Set<UInt16> = []
+    for raw in encoded {
+      if raw[0] == 0xE0 {
+        precondition(raw.count >= 6, "a Thai phrase of one character")
+        thai.insert(UInt16(raw[2]) << 8 | UInt16(raw[5]))
+      } else {
+        precondition(raw.count >= 2 && raw[0] < 0x80, "a phrase of one letter")
+        latin.insert(UInt16(raw[0]) << 8 | UInt16(raw[1]))
+      }
+    }
+    return (Array(thai), Array(latin))
+  }()
+
   private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
