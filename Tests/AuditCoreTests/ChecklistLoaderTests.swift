@@ -56,6 +56,48 @@ struct ChecklistLoaderTests {
     #expect(list.items[2].confidence == .low)
   }
 
+  /// `requires` lists further elements; `also-families` keeps its "any of" meaning beside it.
+  @Test func loadsRequiredElements() throws {
+    let text = """
+      id: oit-2569
+      year: 2569
+      title: "ชุดทดสอบ"
+      sources: ["fixture"]
+      indicators:
+        - {code: "9.1", th: "ข้อมูลพื้นฐาน", en: "Basic information"}
+      items:
+        - code: O1
+          th: "โครงสร้าง หน้าที่และอำนาจ"
+          en: "Structure, duties and powers"
+          indicator: "9.1"
+          unit: "สำนักปลัด"
+          requirement: "แผนผังโครงสร้างและสรุปหน้าที่และอำนาจ"
+          family: structure
+          also-families: [news]
+          requires:
+            - duties
+            - {family: structure-two, freshness: previous-fy}
+          evidence: page
+          freshness: none
+          confidence: high
+      """
+    var families = try smallFamilies()
+    families["structure-two"] = KeywordFamily(
+      id: "structure-two", terms: ["ผังองค์กร"], nameTH: "ผังองค์กร", nameEN: "org chart")
+    let list = try ChecklistLoader.load(text: text, path: "t.yaml", families: families)
+    let o1 = try #require(list.items.first)
+    #expect(o1.alsoFamilies == ["news"])
+    #expect(o1.requires == ["duties", "structure-two"])
+    #expect(o1.elementFamilies == [["structure", "news"], ["duties"], ["structure-two"]])
+    #expect(o1.allFamilies == ["structure", "news", "duties", "structure-two"])
+    // An element with a window of its own; the others keep the item's.
+    #expect(o1.elementFreshness == ["structure-two": .previousFY])
+    #expect(o1.elementAudits.map(\.freshness) == [.none, .none, .previousFY])
+    // Files without the key load as before: one element.
+    let good = try ChecklistLoader.load(path: fixture("good.yaml"), families: smallFamilies())
+    #expect(good.items.allSatisfy { $0.requires.isEmpty && $0.elementFamilies.count == 1 })
+  }
+
   @Test func loadsTheSmallFamilies() throws {
     let families = try ChecklistLoader.loadFamilies(path: fixture("families-small.yaml"))
     #expect(
@@ -64,6 +106,9 @@ struct ChecklistLoaderTests {
     #expect(families["structure"]?.exclude == ["โครงสร้างพื้นฐาน"])
     #expect(families["structure"]?.urlHints == ["structure"])
     #expect(families["duties"]?.exclude == [])
+    #expect(families["duties"]?.nameTH == "สรุปหน้าที่และอำนาจ")
+    #expect(families["duties"]?.nameEN == "summary of duties")
+    #expect(families["news"]?.nameTH == nil)
   }
 
   // MARK: - Every validation message, with its position
@@ -110,6 +155,24 @@ struct ChecklistLoaderTests {
       ]
     ),
     ("unknown-indicator.yaml", ["11:16: unknown indicator '9.6' (this file defines 9.1)"]),
+    (
+      "bad-requires.yaml",
+      [
+        "15:16: unknown family 'dutys'",
+        "15:23: 'structure' is already the item's family: list only the further elements",
+        "27:16: 'duties' is in 'also-families' (any one counts) and in 'requires' (each needed);"
+          + " keep it in one",
+        "27:30: 'laws' is listed twice in 'requires'",
+        "37:13: family 'news' has no 'th' and 'en' names in families.yaml; an element of an item"
+          + " needs them, since reasons name the element not found",
+        "49:15: 'requires' is empty: remove the key or give at least one entry",
+        "60:15: 'requires' must be a list, not text",
+        "73:9: unknown key 'freshnes' (did you mean 'freshness'?)",
+        "75:20: unknown freshness rule 'last-year' (expected one of: none, in-force, current-fy,"
+          + " previous-fy, covers-fy, monthly-elapsed, current-fy-activity)",
+        "76:9: missing required key 'family' in a required element",
+      ]
+    ),
     (
       "bad-freshness.yaml",
       [
@@ -325,7 +388,7 @@ struct ShippedChecklistTests {
       #expect(!item.requirement.isEmpty, "\(item.code) has no requirement")
       #expect(indicators.contains(item.indicator), "\(item.code): unknown indicator")
       #expect(!item.freshness.name.isEmpty, "\(item.code) has no window")
-      let terms = ([item.family] + item.alsoFamilies).flatMap { catalog.families[$0]?.terms ?? [] }
+      let terms = item.allFamilies.flatMap { catalog.families[$0]?.terms ?? [] }
       #expect(!(terms + item.terms).isEmpty, "\(item.code) has no terms")
       // Titles carry no year: the window expresses it (§6).
       #expect(item.titleTH.range(of: #"25\d\d"#, options: .regularExpression) == nil)
@@ -333,6 +396,27 @@ struct ShippedChecklistTests {
         #expect((0...31).contains(grace))
       }
     }
+  }
+
+  /// The items that need several elements (OIT-REFERENCE §2, §5, §6), each element with the
+  /// window it is judged by; every other item has one element.
+  @Test func itemsOfSeveralElements() throws {
+    let (_, lists) = try load()
+    var found: [String: [String]] = [:]
+    for list in lists {
+      for item in list.items where !item.requires.isEmpty {
+        found["\(list.year.be) \(item.code)"] = zip(item.elementFamilies, item.elementAudits).map {
+          "\($0.0[0]):\($0.1.freshness.name)"
+        }
+      }
+    }
+    #expect(
+      found == [
+        "2568 O1": ["structure:none", "duties:none"],
+        "2569 O1": ["structure:none", "duties:none"],
+        "2569 O10": ["e-service:none", "service-statistics:none"],
+        "2569 O20": ["no-gift:current-fy", "gift-report:previous-fy"],
+      ])
   }
 
   @Test func previousCodesPointAtTheSameFamily() throws {
@@ -343,7 +427,7 @@ struct ShippedChecklistTests {
         guard let previous = item.previousCode else { continue }
         let match = try #require(byCode[previous], "\(newer.id) \(item.code) → \(previous)")
         #expect(
-          match.family == item.family || item.alsoFamilies.contains(match.family),
+          item.allFamilies.contains(match.family),
           "\(newer.id) \(item.code) is \(item.family) but \(older.id) \(previous) is \(match.family)"
         )
       }
@@ -379,7 +463,7 @@ struct ShippedChecklistTests {
     let (catalog, lists) = try load()
     for list in lists {
       for item in list.items {
-        let own = ([item.family] + item.alsoFamilies).compactMap { catalog.families[$0] }
+        let own = item.allFamilies.compactMap { catalog.families[$0] }
         let primaryExcludes = (catalog.families[item.family]?.exclude ?? []) + item.exclude
         let titleKey = key(item.titleTH)
         let excluded = primaryExcludes.first { titleKey.contains(key($0)) }
@@ -398,7 +482,7 @@ struct ShippedChecklistTests {
     let keyed = catalog.families.values.map(Keyed.init)
     for list in lists {
       for item in list.items {
-        let own = Set([item.family] + item.alsoFamilies)
+        let own = Set(item.allFamilies)
         for family in keyed where !own.contains(family.id) {
           let term = claims(family, key(item.titleTH))
           #expect(

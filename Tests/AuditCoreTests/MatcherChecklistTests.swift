@@ -15,7 +15,8 @@ import Testing
   }
 
   /// Each item's official Thai title, as a row of a current-year hub that links to a PDF labelled
-  /// with the year its window wants, is found and passes (monthly items get one file a month).
+  /// with the year its window wants, is found and passes (monthly items get one file a month;
+  /// each further required element gets a row of its own).
   @Test(arguments: [2568, 2569])
   func officialTitlesOnAHubPass(_ year: Int) throws {
     let catalog = try Self.catalog()
@@ -23,13 +24,15 @@ import Testing
     let fy = FiscalYear(be: year)
     var links: [PageLink] = []
     var attachments: [AttachmentFacts] = []
-    for item in checklist.items {
-      let label: String
-      switch item.freshness {
-      case .previousFY: label = "ประจำปีงบประมาณ พ.ศ. \(year - 1)"
-      case .coversFY: label = "(พ.ศ. \(year - 3) - \(year + 1))"
-      default: label = "ประจำปีงบประมาณ พ.ศ. \(year)"
+    func windowLabel(_ rule: FreshnessRule) -> String {
+      switch rule {
+      case .previousFY: "ประจำปีงบประมาณ พ.ศ. \(year - 1)"
+      case .coversFY: "(พ.ศ. \(year - 3) - \(year + 1))"
+      default: "ประจำปีงบประมาณ พ.ศ. \(year)"
       }
+    }
+    for item in checklist.items {
+      let label = windowLabel(item.freshness)
       if case .monthlyElapsed = item.freshness {
         for (i, m) in fy.months.enumerated() {
           let url = MatcherKit.url("/ita/\(item.code)-\(i).pdf")
@@ -49,6 +52,18 @@ import Testing
         PageLink(
           url: url, text: "ดาวน์โหลด", rowText: "\(item.code) \(item.titleTH) \(label) ดาวน์โหลด"))
       attachments.append(MatcherKit.pdf("/ita/\(item.code).pdf"))
+      // A further required element is shown by a row of its own, named by its family and
+      // labelled for its own window.
+      for (e, id) in item.requires.enumerated() {
+        let term = try #require(catalog.families[id]?.terms.first)
+        let label = windowLabel(item.elementFreshness[id] ?? item.freshness)
+        let path = "/ita/\(item.code)-element\(e + 1).pdf"
+        links.append(
+          PageLink(
+            url: MatcherKit.url(path), text: "ดาวน์โหลด",
+            rowText: "\(item.code) \(term) \(label) ดาวน์โหลด"))
+        attachments.append(MatcherKit.pdf(path))
+      }
     }
     let hub = MatcherKit.page("/ita", "การประเมินคุณธรรมและความโปร่งใส ITA \(year)", links: links)
     let s = MatcherKit.snapshot(
@@ -86,5 +101,33 @@ import Testing
       options: AuditOptions(fiscalYear: FiscalYear(be: 2569), asOf: MatcherKit.asOf, language: .en))
     let r = try #require(report.items.first { $0.id == code })
     #expect(r.status != .pass, "\(r.why)")
+  }
+
+  /// One element of an item of several never passes it (OIT-REFERENCE §2; review finding 10):
+  /// a duties page without the chart, a chart without the duties, an e-service without its
+  /// usage figures, a No Gift declaration without the gift report, sec. 128 training without
+  /// the declaration.
+  @Test(arguments: [
+    (2568, "O1", "อำนาจหน้าที่"),
+    (2569, "O1", "หน้าที่และอำนาจ"),
+    (2569, "O1", "แผนผังโครงสร้างองค์กร"),
+    (2569, "O10", "E-Service ยื่นคำร้องออนไลน์"),
+    (2569, "O20", "ประกาศเจตนารมณ์ No Gift Policy ประจำปีงบประมาณ พ.ศ. 2569"),
+    (2569, "O20", "การเสริมสร้างความรู้เกี่ยวกับหลักเกณฑ์การรับทรัพย์สิน ปีงบประมาณ พ.ศ. 2569"),
+  ])
+  func oneElementDoesNotPass(_ year: Int, _ code: String, _ text: String) throws {
+    let catalog = try Self.catalog()
+    let checklist = try catalog.load(year: year)
+    let s = MatcherKit.snapshot([
+      MatcherKit.home([MatcherKit.link("/page.html", text)]),
+      MatcherKit.page("/page.html", text),
+    ])
+    let report = Matcher.audit(
+      snapshot: s, checklist: checklist, families: catalog.families,
+      options: AuditOptions(
+        fiscalYear: FiscalYear(be: year), asOf: FiscalYear(be: year).end, language: .en))
+    let r = try #require(report.items.first { $0.id == code })
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(r.why.contains("the item needs every element"), "\(r.why)")
   }
 }

@@ -103,8 +103,15 @@ public struct ChecklistItem: Sendable, Hashable, Codable {
   public var requirement: String
   /// Keyword family id from families.yaml (structure, news, monthly-procurement...).
   public var family: String
-  /// Further families whose terms also count (O1 2569 = structure + duties).
+  /// Further families whose terms also count: any one of them can name the item.
   public var alsoFamilies: [String]
+  /// Further required elements, one family each: with them the item passes only when its own
+  /// family (with `alsoFamilies`) and every one of these has passing evidence of its own
+  /// (O1 = the structure chart and the summary of duties). Empty for a single-element item.
+  public var requires: [String]
+  /// The window of a `requires` element whose window is not the item's, by family id (2569
+  /// O20: the declaration is for FY N, the gift report for FY N−1).
+  public var elementFreshness: [String: FreshnessRule]
   /// Item-specific terms on top of the family's, already as written (normalized when matching).
   public var terms: [String]
   /// Phrases that mean a look-alike, not this item.
@@ -117,9 +124,10 @@ public struct ChecklistItem: Sendable, Hashable, Codable {
 
   public init(
     code: String, titleTH: String, titleEN: String, indicator: String, unit: String,
-    requirement: String, family: String, alsoFamilies: [String] = [], terms: [String] = [],
-    exclude: [String] = [], evidence: EvidenceKind, freshness: FreshnessRule,
-    confidence: Confidence, previousCode: String? = nil
+    requirement: String, family: String, alsoFamilies: [String] = [], requires: [String] = [],
+    elementFreshness: [String: FreshnessRule] = [:], terms: [String] = [], exclude: [String] = [],
+    evidence: EvidenceKind, freshness: FreshnessRule, confidence: Confidence,
+    previousCode: String? = nil
   ) {
     self.code = code
     self.titleTH = titleTH
@@ -129,6 +137,8 @@ public struct ChecklistItem: Sendable, Hashable, Codable {
     self.requirement = requirement
     self.family = family
     self.alsoFamilies = alsoFamilies
+    self.requires = requires
+    self.elementFreshness = elementFreshness
     self.terms = terms
     self.exclude = exclude
     self.evidence = evidence
@@ -136,6 +146,14 @@ public struct ChecklistItem: Sendable, Hashable, Codable {
     self.confidence = confidence
     self.previousCode = previousCode
   }
+
+  /// Every family the item names: its family, `alsoFamilies`, then `requires`.
+  public var allFamilies: [String] { [family] + alsoFamilies + requires }
+
+  /// The families of each required element, in order: the first element is the item's family
+  /// with `alsoFamilies`, then one element per `requires` entry. One element when `requires` is
+  /// empty.
+  public var elementFamilies: [[String]] { [[family] + alsoFamilies] + requires.map { [$0] } }
 }
 
 /// A keyword family shared by all years (Checklists/families.yaml).
@@ -150,12 +168,18 @@ public struct KeywordFamily: Sendable, Hashable, Codable {
   /// Phrases naming a dated activity of the item (a training, a project). They date a
   /// `current-fy-activity` item whose own evidence has no date, and never pass it alone.
   public var activityTerms: [String]
+  /// Short names of what the family finds (แผนผังโครงสร้าง, organisation chart), for reasons
+  /// that name an element of an item; required when an item lists the family as an element.
+  public var nameTH: String?
+  public var nameEN: String?
 
   public init(
     id: String, terms: [String], exclude: [String] = [], urlHints: [String] = [],
-    activityTerms: [String] = []
+    activityTerms: [String] = [], nameTH: String? = nil, nameEN: String? = nil
   ) {
     self.id = id
+    self.nameTH = nameTH
+    self.nameEN = nameEN
     self.terms = terms
     self.exclude = exclude
     self.urlHints = urlHints

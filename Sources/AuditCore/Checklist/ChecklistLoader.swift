@@ -96,15 +96,18 @@ enum ChecklistFormat {
   static let topRequired = ["id", "year", "title", "sources", "indicators", "items"]
   static let indicatorKeys = ["code", "th", "en"]
   static let itemKeys = [
-    "code", "th", "en", "indicator", "unit", "requirement", "family", "also-families", "terms",
-    "exclude", "evidence", "freshness", "grace-days", "confidence", "previous-code",
+    "code", "th", "en", "indicator", "unit", "requirement", "family", "also-families",
+    "requires", "terms", "exclude", "evidence", "freshness", "grace-days", "confidence",
+    "previous-code",
   ]
   static let itemRequired = [
     "code", "th", "en", "indicator", "unit", "requirement", "family", "evidence", "freshness",
     "confidence",
   ]
+  /// Keys of a `requires` entry written as a mapping (an element with its own window).
+  static let elementKeys = ["family", "freshness", "grace-days"]
   static let familiesTopKeys = ["families"]
-  static let familyKeys = ["id", "terms", "exclude", "url-hints", "activity-terms"]
+  static let familyKeys = ["id", "th", "en", "terms", "exclude", "url-hints", "activity-terms"]
   static let familyRequired = ["id", "terms"]
   static let freshnessNames = [
     "none", "in-force", "current-fy", "previous-fy", "covers-fy", "monthly-elapsed",
@@ -331,10 +334,12 @@ extension ChecklistNodeReader {
       let exclude = textList("exclude", in: f) ?? []
       let hints = textList("url-hints", in: f) ?? []
       let activity = textList("activity-terms", in: f) ?? []
+      let nameTH = text("th", in: f)
+      let nameEN = text("en", in: f)
       if usable, let id, let terms, !terms.isEmpty {
         out[id] = KeywordFamily(
           id: id, terms: terms.map(\.0), exclude: exclude.map(\.0), urlHints: hints.map(\.0),
-          activityTerms: activity.map(\.0))
+          activityTerms: activity.map(\.0), nameTH: nameTH, nameEN: nameEN)
       }
     }
     return out
@@ -385,7 +390,7 @@ extension ChecklistNodeReader {
     let items = itemList(top, families: families, indicators: indicators == nil ? nil : known)
     if let items {
       for (family, node) in notRequiredEntries
-      where items.contains(where: { $0.family == family || $0.alsoFamilies.contains(family) }) {
+      where items.contains(where: { $0.allFamilies.contains(family) }) {
         report(
           "family '\(family)' is listed as not required but an item of this year uses it",
           at: node)
@@ -552,9 +557,11 @@ extension ChecklistNodeReader {
         familiesKnown = false
       }
     }
+    let requires = requiredElements(f, family: family, also: also, families: families)
+    if requires == nil { valid = false }
     let terms = textList("terms", in: f)
     let exclude = textList("exclude", in: f)
-    for key in ["terms", "exclude", "also-families"] {
+    for key in ["terms", "exclude", "also-families", "requires"] {
       if let node = f[key], case .sequence(let s) = node, s.isEmpty {
         report("'\(key)' is empty: remove the key or give at least one entry", at: node)
         valid = false
@@ -592,8 +599,86 @@ extension ChecklistNodeReader {
     return ChecklistItem(
       code: code, titleTH: th, titleEN: en, indicator: indicator, unit: unit,
       requirement: requirement, family: family, alsoFamilies: also,
+      requires: requires?.ids ?? [], elementFreshness: requires?.windows ?? [:],
       terms: terms?.map(\.0) ?? [], exclude: exclude?.map(\.0) ?? [], evidence: evidence,
       freshness: freshness, confidence: confidence, previousCode: previousCode)
+  }
+
+  /// The `requires` families, checked: known, each its own element (not the item's family, not
+  /// in `also-families`, not twice), and named in both languages, since the reasons name the
+  /// element not found; with the windows of the elements that give their own. An entry is a
+  /// family id, or `{family: ID, freshness: RULE}` (plus `grace-days` for monthly-elapsed).
+  /// Empty without the key; nil (reported) when an entry is unusable.
+  private mutating func requiredElements(
+    _ f: ChecklistFields, family: String?, also: [String], families: [String: KeywordFamily]
+  ) -> (ids: [String], windows: [String: FreshnessRule])? {
+    guard let list = f["requires"] else { return ([], [:]) }
+    guard case .sequence(let sequence) = list else {
+      report("'requires' must be a list, not \(kind(of: list))", at: list)
+      return nil
+    }
+    var entries: [(String, Node)] = []
+    var windows: [String: FreshnessRule] = [:]
+    var usable = true
+    for element in sequence {
+      guard case .mapping = element else {
+        if let id = text(element, name: "an entry of 'requires'") {
+          entries.append((id, element))
+        } else {
+          usable = false
+        }
+        continue
+      }
+      guard
+        let e = fields(
+          of: element, what: "a required element", allowed: ChecklistFormat.elementKeys)
+      else {
+        usable = false
+        continue
+      }
+      require(["family"], in: e, owner: "a required element")
+      guard let id = text("family", in: e), let idNode = e["family"] else {
+        usable = false
+        continue
+      }
+      if e["freshness"] != nil {
+        if let rule = freshnessValue(e) { windows[id] = rule } else { usable = false }
+      } else if let key = e.keyNode("grace-days") {
+        report("'grace-days' needs 'freshness: monthly-elapsed' in the same element", at: key)
+        usable = false
+      }
+      entries.append((id, idNode))
+    }
+    var out: [String] = []
+    for (id, node) in entries {
+      if id == family {
+        report("'\(id)' is already the item's family: list only the further elements", at: node)
+        usable = false
+      } else if also.contains(id) {
+        report(
+          "'\(id)' is in 'also-families' (any one counts) and in 'requires' (each needed);"
+            + " keep it in one", at: node)
+        usable = false
+      } else if out.contains(id) {
+        report("'\(id)' is listed twice in 'requires'", at: node)
+        usable = false
+      } else if checkFamily(id, at: node, families: families) {
+        out.append(id)
+      } else {
+        usable = false
+      }
+    }
+    guard usable, !out.isEmpty else { return usable ? (out, windows) : nil }
+    // The reasons name each element by its family's names: the item's own family too.
+    let named = [(family, f["family"])] + out.map { id in (id, entries.first { $0.0 == id }?.1) }
+    for (id, node) in named {
+      guard let id, let fam = families[id], fam.nameTH == nil || fam.nameEN == nil else { continue }
+      report(
+        "family '\(id)' has no 'th' and 'en' names in families.yaml; an element of an item"
+          + " needs them, since reasons name the element not found", at: node)
+      usable = false
+    }
+    return usable ? (out, windows) : nil
   }
 
   private mutating func enumValue<T: RawRepresentable>(

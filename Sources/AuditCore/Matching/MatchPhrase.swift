@@ -22,6 +22,9 @@ enum MatchPhrase {
   case monthsOffsite(missing: [String], host: String)
   case monthsNoneRequired(fy: Int)
   case monthsUnreadable(title: String)
+  // items of several elements
+  case elementsAll(names: [String])
+  case elementsMissing(found: [String], missing: [String], details: [(String, String)])
   // problems of a broken target
   case httpStatus(Int)
   case emptyFile
@@ -128,6 +131,22 @@ enum MatchPhrase {
       return th
         ? "พบ \"\(title)\" แต่อ่านเดือนจากชื่อลิงก์หรือชื่อไฟล์ไม่ได้"
         : "Found \"\(title)\" but no month could be read from its link texts or file names."
+    case .elementsAll(let names):
+      return th
+        ? "พบครบทุกองค์ประกอบ: \(names.joined(separator: ", "))"
+        : "Found every element: \(names.joined(separator: ", "))."
+    case .elementsMissing(let found, let missing, let details):
+      let list = missing.joined(separator: th ? " และ " : " and ")
+      let detail = details.map { name, why in " (\(name): \(why))" }.joined()
+      if found.isEmpty {
+        return th
+          ? "ไม่พบหลักฐานที่ผ่านเกณฑ์ของ \(list) ข้อนี้ต้องมีครบทุกองค์ประกอบ\(detail)"
+          : "No passing evidence of \(list); the item needs every element.\(detail)"
+      }
+      let have = found.joined(separator: th ? " และ " : " and ")
+      return th
+        ? "พบ \(have) แต่ไม่พบหลักฐานที่ผ่านเกณฑ์ของ \(list) ข้อนี้ต้องมีครบทุกองค์ประกอบ\(detail)"
+        : "Found \(have) but no passing evidence of \(list); the item needs every element.\(detail)"
     case .httpStatus(let code):
       return th ? "ตอบกลับ HTTP \(code)" : "returned HTTP \(code)"
     case .emptyFile:

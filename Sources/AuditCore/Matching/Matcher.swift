@@ -15,10 +15,27 @@ public enum Matcher {
     var activityPosition: [Int: Int] = [:]
     for (i, item) in checklist.items.enumerated() {
       guard case .currentFYActivity = item.freshness,
-        let k = patterns.activityKeys(for: item, families: families)
+        let k = patterns.activityKeys(
+          for: item, families: [item.family] + item.alsoFamilies, families)
       else { continue }
       activityPosition[i] = keys.count
       keys.append(k)
+    }
+    // Items of several elements get one key set per element (and its activities), after these.
+    var elementPositions: [Int: [ElementPosition]] = [:]
+    for (i, item) in checklist.items.enumerated() where !item.requires.isEmpty {
+      let parts = item.elementAudits
+      elementPositions[i] = item.elementFamilies.enumerated().map { e, ids in
+        keys.append(patterns.elementKeys(for: item, element: e, families: ids, families))
+        var position = ElementPosition(keys: keys.count - 1, activity: nil)
+        if case .currentFYActivity = parts[e].freshness,
+          let k = patterns.activityKeys(for: item, families: ids, families)
+        {
+          keys.append(k)
+          position.activity = keys.count - 1
+        }
+        return position
+      }
     }
     var hubKeys = ["ita", "oit", "การประเมินคุณธรรมและความโปร่งใส"].map(ThaiText.matchKey)
     let hub = families["ita-hub"]
@@ -29,16 +46,25 @@ public enum Matcher {
       checklistYear: checklist.year.be, fy: options.fiscalYear.be)
     let masks = PieceMasks(index: index, keys: keys, patternCount: patterns.keys.count)
     let dates = DateCache()
-    let results = checklist.items.enumerated().map { i, item in
-      let activity = activityPosition[i].map {
+    func audit(_ item: ChecklistItem, _ position: Int, activity: Int?) -> ItemResult {
+      let activity = activity.map {
         ItemAudit(
           item: item, position: $0, keys: keys[$0], masks: masks, index: index, dates: dates,
           options: options)
       }
       return ItemAudit(
-        item: item, position: i, keys: keys[i], masks: masks, index: index, dates: dates,
-        options: options
+        item: item, position: position, keys: keys[position], masks: masks, index: index,
+        dates: dates, options: options
       ).run(activity: activity)
+    }
+    let results = checklist.items.enumerated().map { i, item in
+      let whole = audit(item, i, activity: activityPosition[i])
+      guard let positions = elementPositions[i] else { return whole }
+      let elements = zip(item.elementAudits, positions).map { part, p in
+        audit(part, p.keys, activity: p.activity)
+      }
+      return ItemElements(item: item, families: families, language: options.language)
+        .verdict(elements: elements, whole: whole)
     }
     return assemble(results, snapshot: snapshot, checklist: checklist, options: options)
   }
@@ -104,6 +130,12 @@ public enum Matcher {
   }
 }
 
+/// Where one element of an item of several has its key sets.
+struct ElementPosition {
+  var keys: Int
+  var activity: Int?
+}
+
 /// The pattern ids of one item: what makes text a candidate, and what rules it out.
 struct ItemKeys {
   var terms: Set<Int32>
@@ -128,11 +160,29 @@ struct PatternTable {
     return id
   }
 
+  /// The whole item: the terms of all its families (elements included) and its own; the
+  /// exclusions of its family and its own.
   mutating func keys(for item: ChecklistItem, families: [String: KeywordFamily]) -> ItemKeys {
-    let own = families[item.family]
-    let all = [own].compactMap { $0 } + item.alsoFamilies.compactMap { families[$0] }
-    let terms = all.flatMap(\.terms) + item.terms
-    let excludes = (own?.exclude ?? []) + item.exclude
+    keys(ids: item.allFamilies, terms: item.terms, item.exclude, families)
+  }
+
+  /// One element of an item of several: the first is the item's family with its
+  /// `also-families` and own terms, each further one a `requires` family alone. Each keeps its
+  /// own family's exclusions and the item's.
+  mutating func elementKeys(
+    for item: ChecklistItem, element: Int, families ids: [String],
+    _ families: [String: KeywordFamily]
+  ) -> ItemKeys {
+    keys(ids: ids, terms: element == 0 ? item.terms : [], item.exclude, families)
+  }
+
+  /// Terms and hints of all `ids`, exclusions of the first one plus `exclude`.
+  private mutating func keys(
+    ids: [String], terms own: [String], _ exclude: [String], _ families: [String: KeywordFamily]
+  ) -> ItemKeys {
+    let all = ids.compactMap { families[$0] }
+    let terms = all.flatMap(\.terms) + own
+    let excludes = (ids.first.flatMap { families[$0] }?.exclude ?? []) + exclude
     let hints = all.flatMap(\.urlHints)
     return ItemKeys(
       terms: Set(terms.compactMap { id($0) }), excludes: Set(excludes.compactMap { id($0) }),
@@ -140,14 +190,14 @@ struct PatternTable {
       hintWords: hints.map(ThaiText.matchKey).filter { !$0.isEmpty })
   }
 
-  /// The activity terms of an item's families as a key set of their own, with the item's
-  /// exclusions; nil when its families name no activities.
-  mutating func activityKeys(for item: ChecklistItem, families: [String: KeywordFamily]) -> ItemKeys? {
-    let own = families[item.family]
-    let all = [own].compactMap { $0 } + item.alsoFamilies.compactMap { families[$0] }
-    let terms = all.flatMap(\.activityTerms)
+  /// The activity terms of some of an item's families as a key set of their own, with the
+  /// first family's and the item's exclusions; nil when those families name no activities.
+  mutating func activityKeys(
+    for item: ChecklistItem, families ids: [String], _ families: [String: KeywordFamily]
+  ) -> ItemKeys? {
+    let terms = ids.compactMap { families[$0] }.flatMap(\.activityTerms)
     guard !terms.isEmpty else { return nil }
-    let excludes = (own?.exclude ?? []) + item.exclude
+    let excludes = (ids.first.flatMap { families[$0] }?.exclude ?? []) + item.exclude
     return ItemKeys(
       terms: Set(terms.compactMap { id($0) }), excludes: Set(excludes.compactMap { id($0) }),
       hints: [], hintWords: [])
