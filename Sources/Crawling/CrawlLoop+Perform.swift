@@ -317,8 +317,9 @@ enum DateScan {
     var out: [String] = []
     // Thai prose runs for kilobytes without a digit; lexing only the stretches around digits
     // finds the same mentions, in the same order, for a fraction of the work.
-    for piece in pieces(title: title, text: text) {
-      for mention in ThaiDates.find(in: piece) {
+    for piece in pieceBytes(title: title, text: text) {
+      let mentions = piece.withUnsafeBufferPointer { ThaiDates.find(utf8: $0) }
+      for mention in mentions {
         if out.count >= 50 { return out }
         if !out.contains(mention.text) { out.append(mention.text) }
       }
@@ -335,6 +336,10 @@ enum DateScan {
   }
 
   static func pieces(title: String, text x: UnsafeBufferPointer<UInt8>) -> [String] {
+    pieceBytes(title: title, text: x).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  static func pieceBytes(title: String, text x: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     var title = title
     let separator: [UInt8] = [0x20, 0x0A, 0x20]
     return title.withUTF8 { t in
@@ -346,7 +351,7 @@ enum DateScan {
     }
   }
 
-  private static func pieces(of parts: [UnsafeBufferPointer<UInt8>]) -> [String] {
+  private static func pieces(of parts: [UnsafeBufferPointer<UInt8>]) -> [[UInt8]] {
     let n = parts.reduce(0) { $0 + $1.count }
     var ranges: [Range<Int>] = []
     var offset = 0
@@ -400,7 +405,7 @@ enum DateScan {
         }
         partStart += part.count
       }
-      return String(decoding: bytes, as: UTF8.self)
+      return bytes
     }
   }
 }

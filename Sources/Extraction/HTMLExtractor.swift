@@ -273,38 +273,54 @@ struct Walker {
     }
   }
 
-  /// Appends one text node, whitespace (NBSP included) collapsed, to every open target: the
-  /// node is collapsed once into `scratch`, then copied in bulk.
+  /// Appends a run of text, whitespace (NBSP included) collapsed, to every open target. It is
+  /// collapsed straight into the page text, then copied from there to the others (few bytes).
   mutating func appendText(_ content: UnsafePointer<xmlChar>, _ count: Int) {
-    scratch.removeAll(keepingCapacity: true)
+    let lastSpace = text.last == 0x20 || text.isEmpty
+    let added: ArraySlice<UInt8>
+    if text.count < Walker.hardTextCap {
+      let start = text.count
+      Walker.collapse(content, count, lastSpace: lastSpace, into: &text)
+      guard text.count > start else { return }
+      guard anchorIndex != nil || inTitle > 0 || inHeading > 0 else { return }
+      added = text[start...]
+    } else {
+      scratch.removeAll(keepingCapacity: true)
+      Walker.collapse(content, count, lastSpace: lastSpace, into: &scratch)
+      added = scratch[...]
+    }
+    if anchorIndex != nil, anchorText.count < 2000 { anchorText.append(contentsOf: added) }
+    if inTitle > 0, title.count < 2000 { title.append(contentsOf: added) }
+    if inHeading > 0, heading.count < 2000 { heading.append(contentsOf: added) }
+  }
+
+  /// Appends `count` bytes to `out` with every run of whitespace made one space (none at the
+  /// start when `lastSpace`); runs of other bytes are copied whole.
+  static func collapse(
+    _ content: UnsafePointer<xmlChar>, _ count: Int, lastSpace: Bool, into out: inout [UInt8]
+  ) {
     var p = content
     let end = content + count
-    var lastSpace = text.last == 0x20 || text.isEmpty
+    var lastSpace = lastSpace
     @inline(__always) func isSpace(_ q: UnsafePointer<xmlChar>) -> Int {
       let b = q.pointee
-      if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C { return 1 }
-      return b == 0xC2 && q + 1 < end && q[1] == 0xA0 ? 2 : 0
+      if b > 0x20 { return b == 0xC2 && q + 1 < end && q[1] == 0xA0 ? 2 : 0 }
+      return b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C ? 1 : 0
     }
     while p < end {
       let space = isSpace(p)
       if space > 0 {
-        if !lastSpace { scratch.append(0x20) }
+        if !lastSpace { out.append(0x20) }
         lastSpace = true
         p += space
         continue
       }
-      // Copy the whole run of non-space bytes at once.
       var q = p + 1
       while q < end && isSpace(q) == 0 { q += 1 }
-      scratch.append(contentsOf: UnsafeBufferPointer(start: p, count: q - p))
+      out.append(contentsOf: UnsafeBufferPointer(start: p, count: q - p))
       lastSpace = false
       p = q
     }
-    guard !scratch.isEmpty else { return }
-    if text.count < Walker.hardTextCap { text.append(contentsOf: scratch) }
-    if anchorIndex != nil, anchorText.count < 2000 { anchorText.append(contentsOf: scratch) }
-    if inTitle > 0, title.count < 2000 { title.append(contentsOf: scratch) }
-    if inHeading > 0, heading.count < 2000 { heading.append(contentsOf: scratch) }
   }
 
   /// Puts a word boundary between block elements, so that table cells do not run together.
@@ -430,8 +446,11 @@ struct Walker {
     var start = 0
     while start < end, text[start] == 0x20 { start += 1 }
     while end > start, text[end - 1] == 0x20 { end -= 1 }
+    // Trimmed in place: the text is most of the page, and copying it cost a pass.
+    text.removeSubrange(end...)
+    if start > 0 { text.removeSubrange(0..<start) }
     return ExtractedPage(
-      title: collapse(title), headings: headings, textBytes: Array(text[start..<end]), links: links,
+      title: collapse(title), headings: headings, textBytes: text, links: links,
       linkTargets: targets,
       charset: charset,
       refreshTarget: refresh, noFollow: noFollow, droppedLinks: dropped)

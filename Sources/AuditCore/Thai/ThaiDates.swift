@@ -20,6 +20,28 @@ public enum ThaiDates {
     return parser.run()
   }
 
+  /// `find(in:)` for UTF-8 bytes, with no String in between: the crawl reads the text of every
+  /// page this way. Invalid bytes read as U+FFFD, as in a String made from them.
+  public static func find(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [DateMention] {
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(bytes.count)
+    var digit = false
+    var input = bytes.makeIterator()
+    var decoder = Unicode.UTF8()
+    decoding: while true {
+      switch decoder.decode(&input) {
+      case .scalarValue(let scalar):
+        if !digit, ThaiText.digitValue(scalar.value) != nil { digit = true }
+        scalars.append(scalar)
+      case .emptyInput: break decoding
+      case .error: scalars.append(Unicode.Scalar(0xFFFD)!)
+      }
+    }
+    guard digit else { return [] }
+    var parser = DateParser(scalars: scalars, tokens: DateLexer(scalars).tokens())
+    return parser.run()
+  }
+
   /// True when the text holds an ASCII digit or a Thai one (UTF-8 E0 B9 90…99).
   private static func containsDigit(_ text: String) -> Bool {
     var previous: UInt8 = 0
