@@ -14,6 +14,8 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
   public let path: String
   /// Without the "?", canonically encoded; nil when absent.
   public let query: String?
+  /// The whole URL, built once: the crawl asks for it several times per link.
+  public let description: String
 
   /// Parses an absolute http or https URL; nil for anything else.
   public init?(string: String) {
@@ -66,6 +68,7 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     let encodedPath = WebURL.canonicalEncode(String(pathPart), isQuery: false)
     self.path = WebURL.removeDotSegments(encodedPath.isEmpty ? "/" : encodedPath)
     self.query = queryPart.map { WebURL.canonicalEncode(String($0), isQuery: true) }
+    description = WebURL.serialize(self.scheme, self.host, self.port, self.path, self.query)
   }
 
   private init(scheme: String, host: String, port: Int?, path: String, query: String?) {
@@ -74,6 +77,7 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     self.port = port
     self.path = path
     self.query = query
+    description = WebURL.serialize(scheme, host, port, path, query)
   }
 
   /// Resolves a link found on this page. Nil for javascript:, mailto:, tel:, data: and any other
@@ -116,13 +120,19 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
       query: newQuery)
   }
 
-  public var description: String {
+  private static func serialize(
+    _ scheme: String, _ host: String, _ port: Int?, _ path: String, _ query: String?
+  ) -> String {
     var s = scheme + "://" + host
     if let port { s += ":\(port)" }
     s += path
     if let query { s += "?" + query }
     return s
   }
+
+  // The serialized form decides equality: it is built from the parts, one to one.
+  public static func == (a: WebURL, b: WebURL) -> Bool { a.description == b.description }
+  public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
   /// The host without a leading `www.`: `www.x.go.th` and `x.go.th` are one site.
   public var siteHost: String { host.hasPrefix("www.") ? String(host.dropFirst(4)) : host }
