@@ -103,3 +103,61 @@ import Testing
     #expect(snapshot.redirects.map(\.from) == Self.awkward)
   }
 }
+
+/// `PageRecordReader` reads page lines without `JSONDecoder`; whatever it accepts must decode
+/// to what `JSONDecoder` gives, and whatever it does not expect it must leave to it (nil).
+@Suite struct PageRecordReaderTests {
+  static func fast(_ json: String) -> PageFacts? {
+    Array(json.utf8).withUnsafeBufferPointer { PageRecordReader.page($0) }
+  }
+
+  static func slow(_ json: String) -> SnapshotRecord? {
+    try? JSONDecoder().decode(SnapshotRecord.self, from: Data(json.utf8))
+  }
+
+  @Test(arguments: SnapshotRecordJSONTests.records.indices)
+  func readsWhatJSONDecoderReads(_ index: Int) throws {
+    let record = SnapshotRecordJSONTests.records[index]
+    let json = String(decoding: record.jsonLine.dropLast(), as: UTF8.self)
+    if case .page(let page) = record {
+      #expect(Self.fast(json) == page)
+    } else {
+      #expect(Self.fast(json) == nil)  // other records go to JSONDecoder
+    }
+  }
+
+  @Test(arguments: [
+    // Escapes, a surrogate pair, nulls for optional fields, unknown keys of every JSON type.
+    #"{"type":"page","url":"https:\/\/t.go.th\/\u0e01?a=\"1\"","status":200,"title":"\ud83d\ude00 \\ \n","links":[{"url":"u","text":"t","region":"nav","rowText":null}],"headings":null,"extra":{"a":[1,-2.5e3,true,null,"x"]},"depth":2}"#,
+    #"{"type":"page","url":"u","status":404,"noFollow":false,"linkSets":[3,0],"dates":["1 ม.ค. 2569"]}"#,
+    #"{ "type" : "page" , "url" : "u" , "status" : 200 , "links" : [ ] }"#,
+  ])
+  func agreesWithJSONDecoder(_ json: String) throws {
+    let page = try #require(Self.fast(json))
+    #expect(Self.slow(json) == .page(page))
+  }
+
+  @Test(arguments: [
+    #"{"url":"u","type":"page","status":200}"#,  // type not first: JSONDecoder's job
+    #"{"type":"page","url":"u","status":200.0}"#,  // a number form left to JSONDecoder
+    #"{"type":"page","url":"u"}"#,  // status missing: an error JSONDecoder words
+    #"{"type":"page","url":"u","status":200,"links":[{"url":"u","text":"t"}]}"#,  // no region
+    #"{"type":"page","url":"u","status":200,"links":[{"url":"u","text":"t","region":"menu"}]}"#,
+    #"{"type":"page","url":"u","status":200} x"#,  // trailing bytes
+    #"{"type":"page","url":"\ud83d","status":200}"#,  // a lone surrogate
+    #"{"type":"page","url":"\ud83d \ude00","status":200}"#,  // a pair split by a space
+    "{\"type\":\"page\",\"url\":\"a\u{1}b\",\"status\":200}",  // a raw control character
+    #"{"type":"page","url":"u","status":01}"#,  // a leading zero
+    #"{"type":"page","url":"u","status":99999999999999999999}"#,  // too large
+    #"{"type":"links","id":1,"links":[]}"#,
+  ])
+  func leavesTheUnexpectedToJSONDecoder(_ json: String) {
+    #expect(Self.fast(json) == nil)
+  }
+
+  @Test func invalidUTF8IsLeftToJSONDecoder() {
+    var bytes = Array(#"{"type":"page","url":"u","status":200,"title":"x"}"#.utf8)
+    bytes[bytes.count - 3] = 0xFF
+    #expect(bytes.withUnsafeBufferPointer { PageRecordReader.page($0) } == nil)
+  }
+}

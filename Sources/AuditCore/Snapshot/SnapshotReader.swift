@@ -56,6 +56,13 @@ public enum SnapshotReader {
       let slice = rest[min(c * chunkSize, rest.count)..<min((c + 1) * chunkSize, rest.count)]
       records.reserveCapacity(slice.count)
       for line in slice {
+        let page = data.withUnsafeBytes { raw in
+          PageRecordReader.page(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[line.range]))
+        }
+        if let page {
+          records.append(.page(page))
+          continue
+        }
         do {
           records.append(try decoder.decode(SnapshotRecord.self, from: data.subdata(in: line.range)))
         } catch {
