@@ -413,9 +413,11 @@ struct ShippedChecklistTests {
     #expect(
       found == [
         "2568 O1": ["structure:none", "duties:none"],
+        "2568 O6": ["annual-plan:current-fy", "budget-ordinance:current-fy"],
         "2569 O1": ["structure:none", "duties:none"],
-        "2569 O10": ["e-service:none", "service-statistics:none"],
-        "2569 O20": ["no-gift:current-fy", "gift-report:previous-fy"],
+        "2569 O6": ["annual-plan:current-fy", "budget-ordinance:current-fy"],
+        "2569 O10": ["e-service:none", "service-statistics:current-fy"],
+        "2569 O20": ["no-gift:current-fy", "gift-report:previous-fy", "gift-rules:in-force"],
       ])
   }
 
@@ -550,7 +552,7 @@ struct ShippedChecklistTests {
       ("สขร.1 เดือน ตุลาคม 2568", "monthly-procurement"),
       ("ประกาศเจตนารมณ์ No Gift Policy ประจำปีงบประมาณ พ.ศ. 2569", "no-gift"),
       ("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)", "development-plan"),
-      ("ข้อบัญญัติงบประมาณรายจ่ายประจำปี 2569", "annual-plan"),
+      ("ข้อบัญญัติงบประมาณรายจ่ายประจำปี 2569", "budget-ordinance"),
       ("E - Service", "e-service"),
       ("ประมวลจริยธรรมพนักงานส่วนตำบล", "ethics"),
     ]

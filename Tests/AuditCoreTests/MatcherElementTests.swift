@@ -72,10 +72,65 @@ import Testing
     #expect(dutiesEvidence.reason.hasPrefix("summary of duties and powers: "))
   }
 
-  /// One page that names both elements is evidence for both.
-  @Test func onePageShowingBothElementsPasses() throws {
+  /// One link and page named for both elements proves neither: the name may be the item's, and
+  /// the page may show only the chart. `uncertain`, naming the link (§5a).
+  @Test func onePageNamedForBothElementsIsUncertain() throws {
     let r = try Self.audit(Self.site([("/about.html", "โครงสร้างองค์กร และอำนาจหน้าที่")]))
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(
+      r.why
+        == "One link is named for both organisation chart and summary of duties and powers: "
+        + MatcherKit.url("/about.html") + "; check that it shows each.")
+    #expect(r.evidence.map(\.url) == [MatcherKit.url("/about.html")])
+  }
+
+  /// A link named for both passes an element whose target names it alone: by file name, by a
+  /// heading, or by a content link of the page.
+  @Test(arguments: [
+    ("/about/organ.html", [], [("/files/duties.pdf", "อำนาจหน้าที่ (สรุป)")]),
+    ("/about.html", ["แผนผังโครงสร้าง", "หน้าที่และอำนาจ"], []),
+    ("/about.html", [], [("/files/a.pdf", "แผนผังโครงสร้าง"), ("/files/b.pdf", "อำนาจหน้าที่")]),
+  ])
+  func aLinkNamedForBothCountsWhereItsTargetNamesEach(
+    path: String, headings: [String], links: [(String, String)]
+  ) throws {
+    let s = MatcherKit.snapshot(
+      [
+        MatcherKit.home([MatcherKit.link(path, "โครงสร้างองค์กรและอำนาจหน้าที่")]),
+        MatcherKit.page(
+          path, "หน่วยงาน", headings: headings,
+          links: links.map { MatcherKit.link($0.0, $0.1) }),
+      ], attachments: links.map { MatcherKit.pdf($0.0) })
+    let r = try Self.audit(s)
     #expect(r.status == .pass, "\(r.why)")
+  }
+
+  /// Only the element that its target does not name is in doubt.
+  @Test func theElementItsTargetDoesNotNameIsInDoubt() throws {
+    let s = MatcherKit.snapshot([
+      MatcherKit.home([MatcherKit.link("/about.html", "โครงสร้างองค์กรและอำนาจหน้าที่")]),
+      MatcherKit.page("/about.html", "หน่วยงาน", headings: ["แผนผังโครงสร้าง"]),
+    ])
+    let r = try Self.audit(s)
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(
+      r.why
+        == "Found organisation chart but no passing evidence of summary of duties and powers; the"
+        + " item needs every element. (summary of duties and powers: One link is named for both"
+        + " organisation chart and summary of duties and powers: " + MatcherKit.url("/about.html")
+        + "; check that it shows each.)")
+  }
+
+  /// A link naming two elements of one window and dated in it is still one link for both.
+  @Test func aDatedLinkForElementsOfOneWindowIsShared() throws {
+    let item = Self.item("plan", requires: ["budget"], .currentFY, evidence: .document)
+    let both = "แผนการดำเนินงานและเทศบัญญัติงบประมาณรายจ่าย ประจำปีงบประมาณ พ.ศ. 2569"
+    let s = MatcherKit.snapshot(
+      [MatcherKit.home([MatcherKit.link("/files/plan.pdf", both)])],
+      attachments: [MatcherKit.pdf("/files/plan.pdf")])
+    let r = try Self.audit(s, item)
+    #expect(r.status == .uncertain, "\(r.why)")
+    #expect(r.why.hasPrefix("One link is named for both operating plan and budget ordinance"))
   }
 
   @Test(arguments: [
@@ -125,15 +180,13 @@ import Testing
     #expect(try Self.audit(s).status == .broken)
   }
 
-  /// Text that a required element's family excludes passes no element, so it cannot pass the
-  /// item through the item's terms taken together.
+  /// Text that a required element's family excludes is no evidence of it, and the item's terms
+  /// taken together decide nothing: with no other candidate the item is `missing`, as an item
+  /// of one family would be.
   @Test func anExcludedLookAlikeOfAnElementNeverPasses() throws {
     let r = try Self.audit(Self.site([("/laws.html", "อำนาจหน้าที่ กฎหมายที่เกี่ยวข้อง")]))
-    #expect(r.status == .uncertain, "\(r.why)")
-    #expect(
-      r.why
-        == "No passing evidence of organisation chart and summary of duties and powers; the item"
-        + " needs every element.")
+    #expect(r.status == .missing, "\(r.why)")
+    #expect(r.evidence.isEmpty)
   }
 
   /// The item's window applies to each element: a current plan with last year's budget is not

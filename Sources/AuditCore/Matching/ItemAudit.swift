@@ -8,6 +8,9 @@ struct ItemAudit {
   let index: SnapshotIndex
   let dates: DateCache
   let options: AuditOptions
+  /// For one element of an item of several, the other elements: a text that names them too is
+  /// shared and proves nothing about this one (MATCHING.md §5a). Nil for an item of one element.
+  var element: ElementContext? = nil
 
   /// Link and title texts longer than this (as keys) are headlines that merely mention a term,
   /// not the name of a section; they do not count for items needing no date.
@@ -24,6 +27,9 @@ struct ItemAudit {
     var title: String
     var found: MatchPhrase
     var own: [(DateSource, String)]
+    /// The other elements (by index) whose terms the naming text also hits, when no naming text
+    /// names this element alone; empty for an item of one element or a text naming this one alone.
+    var sharedWith: Set<Int> = []
   }
 
   enum Outcome {
@@ -35,6 +41,8 @@ struct ItemAudit {
     case offsite(host: String)
     case unseen(reason: String)
     case broken(problem: String)
+    /// Fresh, but named only together with other elements (by index) and not by its target.
+    case shared(with: Set<Int>, DateSource?, DateMention?)
 
     var isFresh: Bool {
       if case .fresh = self { true } else { false }
@@ -120,6 +128,96 @@ struct ItemAudit {
     return keys.hintWords.contains { SnapshotIndex.names(key, $0) }
   }
 
+  // MARK: elements of an item of several (§5a)
+
+  /// Whether `piece` names another element of the item: one of its terms without its
+  /// exclusions, or, for a file name, its URL hint as a word.
+  private func names(_ piece: Int32, peer: ElementContext.Peer, file: Bool) -> Bool {
+    if masks.names(piece, item: peer.position) && !masks.rulesOut(piece, item: peer.position) {
+      return true
+    }
+    guard file, masks.hints(piece, item: peer.position) else { return false }
+    let key = ThaiText.matchKey(index.pieces[Int(piece)].text)
+    return peer.hintWords.contains { SnapshotIndex.names(key, $0) }
+  }
+
+  private func namesPeer(_ piece: Int32, file: Bool = false) -> Bool {
+    element?.peers.contains { names(piece, peer: $0, file: file) } ?? false
+  }
+
+  /// Whether a link's text, or its file name, names another element.
+  private func namesPeer(_ l: ContentLink) -> Bool {
+    l.texts.enumerated().contains { i, text in
+      index.pieceID(of: text).map { namesPeer($0, file: i > 0) } ?? false
+    }
+  }
+
+  /// The other elements that the naming texts `pieces` also name, when none of them names this
+  /// element alone; empty when one does, and always for an item of one element.
+  private func sharedWith(_ pieces: [(Int32, file: Bool)]) -> Set<Int> {
+    guard let element, !pieces.isEmpty else { return [] }
+    var shared: Set<Int> = []
+    for (p, file) in pieces {
+      let others = element.peers.filter { names(p, peer: $0, file: file) }.map(\.element)
+      if others.isEmpty { return [] }
+      shared.formUnion(others)
+    }
+    return shared
+  }
+
+  /// Whether the target of a shared candidate names this element by itself: its file name or
+  /// URL hint, or on a target page a title, heading or content link that names this element
+  /// and no other one ("อำนาจหน้าที่ (สรุป)" under "โครงสร้าง และอำนาจหน้าที่").
+  private func targetNamesAlone(_ c: Candidate) -> Bool {
+    let resolved = index.resolved[Int(c.target)]
+    let files = [c.url, resolved.url].map(SnapshotIndex.fileName(of:)).filter { !$0.isEmpty }
+    if files.compactMap({ index.pieceID(of: $0) }).contains(where: { p in
+      ((hasTerm(p) && !isExcluded(p)) || hasHint(p)) && !namesPeer(p, file: true)
+    }) {
+      return true
+    }
+    guard case .page(let pi) = resolved.target else { return false }
+    let texts = [index.pageTitle[pi]] + index.pageHeadings[pi]
+    if texts.contains(where: { hasTerm($0) && !isExcluded($0) && !namesPeer($0) }) { return true }
+    // A content link: its text or file name names this element, and neither names another.
+    return contentLinks(pi).contains { l in
+      !l.pieces.contains(where: isExcluded) && l.pieces.contains(where: hasTerm) && !namesPeer(l)
+    }
+  }
+
+  /// A shared link or row text that is dated in this element's window and in the other,
+  /// different, windows of the elements it names names two periods and so two documents
+  /// ("ประกาศเจตนารมณ์ … 2569 และรายงานการรับทรัพย์สินฯ 2568"). A generic name such as the
+  /// item's title, or a text for elements of one window or of none, never does.
+  private func datesItself(_ c: Candidate) -> Bool {
+    guard let element else { return false }
+    func dated(_ rule: FreshnessRule) -> Bool {
+      switch rule {
+      case .none, .inForce, .monthlyElapsed: false
+      default: true
+      }
+    }
+    let rules = [item.freshness] + c.sharedWith.map { element.freshness[$0] }
+    guard rules.allSatisfy(dated), Set(rules).count == rules.count else { return false }
+    let texts = c.own.filter { $0.0 == .linkText || $0.0 == .rowText }.map(\.1)
+    let mentions = texts.flatMap(dates.mentions)
+    let judge = FreshnessJudge(fy: options.fiscalYear, asOf: options.asOf)
+    return rules.allSatisfy { rule in
+      if case .fresh = judge.judge(rule, mentions) { true } else { false }
+    }
+  }
+
+  /// The texts of a page's links that name another element: read for no date of this one.
+  private func peerLinkTexts(_ p: PageFacts) -> [String] {
+    index.snapshot.links(of: p).compactMap { link in
+      let named =
+        index.pieceID(of: link.text).map { namesPeer($0) } == true
+        || index.pieceID(of: SnapshotIndex.fileName(of: link.url)).map { namesPeer($0, file: true) }
+          == true
+      return named && !link.text.isEmpty ? link.text : nil
+    }
+  }
+
   /// A term hit that also reads as the name of a section when the item needs no date.
   private func titleHit(_ piece: Int32) -> Bool {
     guard hasTerm(piece), !isExcluded(piece) else { return false }
@@ -141,6 +239,10 @@ struct ItemAudit {
         return
       }
       let extra = c.own.filter { n in !out[i].own.contains { $0 == n } }
+      // One context naming this element alone is enough.
+      out[i].sharedWith =
+        out[i].sharedWith.isEmpty || c.sharedWith.isEmpty
+        ? [] : out[i].sharedWith.union(c.sharedWith)
       if c.tier < out[i].tier {
         out[i].tier = c.tier
         out[i].title = c.title
@@ -170,6 +272,10 @@ struct ItemAudit {
       // The text that named the item: a hub row's "คลิก" link is shown by its row.
       let named = textHit ? text : (attrHit ? attr : row)
       let shown = [named, text, attr, row].compactMap { $0 }.first { !$0.isEmpty } ?? c.url
+      var naming = [textHit ? c.text : nil, attrHit ? c.title : nil, rowHit ? c.row : nil]
+        .compactMap { $0 }.map { ($0, file: false) }
+      if fileHit, let f = c.file { naming.append((f, file: true)) }
+      let shared = sharedWith(naming)
       if onHub && (textHit || attrHit || rowHit) {
         let codes = ThaiText.itemCodes(in: row ?? text)
         // On this year's hub a row's code is the assessor's: a row coded for another item is
@@ -179,18 +285,24 @@ struct ItemAudit {
         add(
           Candidate(
             target: c.target, url: c.url, tier: tier, title: shown, found: .foundHubRow(page: page),
-            own: own))
+            own: own, sharedWith: shared))
       } else if textHit || attrHit || rowHit {
         let found: MatchPhrase =
           offsite
           ? .foundOffsite(page: page)
           : (textHit || attrHit ? .foundLink(page: page) : .foundRow(page: page))
         let title = textHit ? text : (attrHit ? (attr ?? text) : (row ?? text))
-        add(Candidate(target: c.target, url: c.url, tier: 2, title: title, found: found, own: own))
+        add(
+          Candidate(
+            target: c.target, url: c.url, tier: 2, title: title, found: found, own: own,
+            sharedWith: shared))
       } else {
         let name = c.file.map { index.pieces[Int($0)].text } ?? c.url
         let found: MatchPhrase = offsite ? .foundOffsite(page: page) : .foundFileName(page: page)
-        add(Candidate(target: c.target, url: c.url, tier: 4, title: name, found: found, own: own))
+        add(
+          Candidate(
+            target: c.target, url: c.url, tier: 4, title: name, found: found, own: own,
+            sharedWith: shared))
       }
     }
     for pi in index.titleHitPages {
@@ -202,7 +314,8 @@ struct ItemAudit {
         Candidate(
           target: t, url: index.snapshot.pages[pi].url, tier: 3, title: text,
           found: .foundPageTitle,
-          own: [(.pageTitle, text)]))
+          own: [(.pageTitle, text)],
+          sharedWith: sharedWith(heads.filter(titleHit).map { ($0, file: false) })))
     }
     return out.sorted { $0.tier < $1.tier }
   }
@@ -213,15 +326,34 @@ struct ItemAudit {
     index.snapshot.links(of: p).filter { !index.isTemplateLink($0) }
   }
 
-  /// The link texts and file names on a target page, minus menus and look-alikes.
   /// The link texts and file names on a target page, minus menus and look-alikes; with
   /// `working`, also minus links that lead to a broken target (for counting months). With
   /// `preferNamed`, only the links that name the item when there are any: on a template without
-  /// regions, a news box beside a plan's files must not date the plan.
+  /// regions, a news box beside a plan's files must not date the plan. For an element of an
+  /// item of several, only the links that name it and no other element, with no fallback.
   private func contentTexts(_ pi: Int, working: Bool = false, preferNamed: Bool = false)
     -> [String]
   {
-    let links = dates.contentLinks(pi) {
+    let kept = contentLinks(pi).filter { l in
+      !(working && l.broken) && !l.pieces.contains(where: isExcluded)
+    }
+    if preferNamed && element != nil {
+      // An element is dated only by links that name it and no other element: the declarations
+      // listed beside a gift report must not date the report, so there is no fallback either.
+      return kept.filter { l in
+        l.pieces.contains(where: hasTerm) && !namesPeer(l)
+      }.flatMap(\.texts)
+    }
+    if preferNamed {
+      let named = kept.filter { $0.pieces.contains(where: hasTerm) }
+      if !named.isEmpty { return named.flatMap(\.texts) }
+    }
+    return kept.flatMap(\.texts)
+  }
+
+  /// A page's content links (menus left out), computed once per audit.
+  private func contentLinks(_ pi: Int) -> [ContentLink] {
+    dates.contentLinks(pi) {
       targetLinks(index.snapshot.pages[pi]).map { link in
         let name = SnapshotIndex.fileName(of: link.url)
         let texts = name.isEmpty ? [link.text] : [link.text, name]
@@ -230,14 +362,6 @@ struct ItemAudit {
           broken: index.isBroken(link.url))
       }
     }
-    let kept = links.filter { l in
-      !(working && l.broken) && !l.pieces.contains(where: isExcluded)
-    }
-    if preferNamed {
-      let named = kept.filter { $0.pieces.contains(where: hasTerm) }
-      if !named.isEmpty { return named.flatMap(\.texts) }
-    }
-    return kept.flatMap(\.texts)
   }
 
   /// The date sources of a candidate, strongest first (MATCHING.md §3), evaluated lazily.
@@ -258,7 +382,17 @@ struct ItemAudit {
         (
           .pageText,
           {
-            let all = (p.dates + [p.text]).flatMap(dates.mentions)
+            var texts = p.dates + [p.text]
+            if element != nil {
+              // The page text holds the other elements' link texts too ("ประกาศเจตนารมณ์ …
+              // 2568" beside a gift report): they date nothing of this element.
+              let peers = peerLinkTexts(p)
+              if !peers.isEmpty {
+                texts = p.dates.filter { d in !peers.contains { $0.contains(d) } }
+                texts.append(peers.reduce(p.text) { $0.replacingOccurrences(of: $1, with: " ") })
+              }
+            }
+            let all = texts.flatMap(dates.mentions)
             // A day equal to the crawl day is the site's "today" widget; a day after as-of
             // cannot be a posting date.
             return all.filter { m in
@@ -310,7 +444,12 @@ struct ItemAudit {
 
   func evaluate(_ c: Candidate) -> Outcome {
     let (outcome, lastModified) = reach(c)
-    return outcome ?? date(c, lastModified: lastModified)
+    let o = outcome ?? date(c, lastModified: lastModified)
+    // A link named for several elements passes this one only when its target names it alone.
+    guard !c.sharedWith.isEmpty, case .fresh(let src, let m) = o, !targetNamesAlone(c),
+      !datesItself(c)
+    else { return o }
+    return .shared(with: c.sharedWith, src, m)
   }
 
   private func date(_ c: Candidate, lastModified: String?) -> Outcome {
@@ -380,11 +519,20 @@ struct ItemAudit {
     let offsite = judged.compactMap { c, o -> (Candidate, String)? in
       if case .offsite(let host) = o { return (c, host) } else { return nil }
     }
+    if let (c, host) = offsite.first, item.evidence == .channel {
+      let ev = offsite.prefix(limit).map { evidence($0.0, nil, nil) }
+      return result(.pass, .passChannelOffsite(title: c.title, host: host), ev)
+    }
+    let shared = judged.compactMap { c, o -> (Candidate, Set<Int>, DateSource?, DateMention?)? in
+      if case .shared(let with, let s, let m) = o { return (c, with, s, m) } else { return nil }
+    }
+    if let (c, with, _, _) = shared.first, let element {
+      let ev = shared.prefix(limit).map { evidence($0.0, $0.2, $0.3) }
+      let names = with.union([element.index]).sorted().map { element.names[$0] }
+      return result(.uncertain, .sharedLink(names: names, url: c.url), ev)
+    }
     if let (c, host) = offsite.first {
       let ev = offsite.prefix(limit).map { evidence($0.0, nil, nil) }
-      if item.evidence == .channel {
-        return result(.pass, .passChannelOffsite(title: c.title, host: host), ev)
-      }
       return result(.uncertain, .offsiteUnchecked(title: c.title, host: host), ev)
     }
     let stale = judged.compactMap { c, o -> (Candidate, StaleReason, DateSource, DateMention)? in

@@ -25,6 +25,7 @@ enum MatchPhrase {
   // items of several elements
   case elementsAll(names: [String])
   case elementsMissing(found: [String], missing: [String], details: [(String, String)])
+  case sharedLink(names: [String], url: String)
   // problems of a broken target
   case httpStatus(Int)
   case emptyFile
@@ -136,17 +137,23 @@ enum MatchPhrase {
         ? "พบครบทุกองค์ประกอบ: \(names.joined(separator: ", "))"
         : "Found every element: \(names.joined(separator: ", "))."
     case .elementsMissing(let found, let missing, let details):
-      let list = missing.joined(separator: th ? " และ " : " and ")
+      let list = MatchPhrase.list(missing, lang)
       let detail = details.map { name, why in " (\(name): \(why))" }.joined()
       if found.isEmpty {
         return th
           ? "ไม่พบหลักฐานที่ผ่านเกณฑ์ของ \(list) ข้อนี้ต้องมีครบทุกองค์ประกอบ\(detail)"
           : "No passing evidence of \(list); the item needs every element.\(detail)"
       }
-      let have = found.joined(separator: th ? " และ " : " and ")
+      let have = MatchPhrase.list(found, lang)
       return th
         ? "พบ \(have) แต่ไม่พบหลักฐานที่ผ่านเกณฑ์ของ \(list) ข้อนี้ต้องมีครบทุกองค์ประกอบ\(detail)"
         : "Found \(have) but no passing evidence of \(list); the item needs every element.\(detail)"
+    case .sharedLink(let names, let url):
+      let list = MatchPhrase.list(names, lang)
+      return th
+        ? "ลิงก์เดียวกันระบุทั้ง \(list): \(url) ต้องตรวจว่าแสดงครบทุกองค์ประกอบ"
+        : "One link is named for \(names.count > 2 ? "all of" : "both") \(list): \(url); check"
+          + " that it shows each."
     case .httpStatus(let code):
       return th ? "ตอบกลับ HTTP \(code)" : "returned HTTP \(code)"
     case .emptyFile:
@@ -259,6 +266,13 @@ enum MatchPhrase {
     case .labelWithoutSpan(let y):
       "\"\(title)\" ระบุเพียงปี \(y) (\"\(said)\") ไม่บอกช่วงปีของแผน ต้องตรวจว่าครอบคลุมปี \(fy)"
     }
+  }
+
+  /// Names as a list: "A and B", "A, B and C".
+  static func list(_ names: [String], _ lang: ReportLanguage) -> String {
+    let and = lang == .th ? " และ " : " and "
+    guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + and + last
   }
 
   private func unsureEN(_ title: String, _ r: UnsureReason, _ said: String, _ fy: Int) -> String {

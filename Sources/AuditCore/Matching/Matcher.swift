@@ -10,6 +10,8 @@ public enum Matcher {
     options: AuditOptions
   ) -> AuditReport {
     var patterns = PatternTable()
+    // One key set per item, at the item's position. An item of several elements is audited by
+    // its elements' key sets only (below); its own set just keeps the positions aligned.
     var keys = checklist.items.map { patterns.keys(for: $0, families: families) }
     // Items dated by activities get a second key set, at its own position after the items.
     var activityPosition: [Int: Int] = [:]
@@ -46,25 +48,37 @@ public enum Matcher {
       checklistYear: checklist.year.be, fy: options.fiscalYear.be)
     let masks = PieceMasks(index: index, keys: keys, patternCount: patterns.keys.count)
     let dates = DateCache()
-    func audit(_ item: ChecklistItem, _ position: Int, activity: Int?) -> ItemResult {
+    func audit(
+      _ item: ChecklistItem, _ position: Int, activity: Int?, element: ElementContext? = nil
+    ) -> ItemResult {
       let activity = activity.map {
         ItemAudit(
           item: item, position: $0, keys: keys[$0], masks: masks, index: index, dates: dates,
-          options: options)
+          options: options, element: element)
       }
       return ItemAudit(
         item: item, position: position, keys: keys[position], masks: masks, index: index,
-        dates: dates, options: options
+        dates: dates, options: options, element: element
       ).run(activity: activity)
     }
     let results = checklist.items.enumerated().map { i, item in
-      let whole = audit(item, i, activity: activityPosition[i])
-      guard let positions = elementPositions[i] else { return whole }
-      let elements = zip(item.elementAudits, positions).map { part, p in
-        audit(part, p.keys, activity: p.activity)
+      guard let positions = elementPositions[i] else {
+        return audit(item, i, activity: activityPosition[i])
       }
-      return ItemElements(item: item, families: families, language: options.language)
-        .verdict(elements: elements, whole: whole)
+      // Each element alone; the item's terms taken together decide nothing (§5a).
+      let elements = ItemElements(item: item, families: families, language: options.language)
+      let parts = item.elementAudits
+      let results = parts.indices.map { e in
+        let peers = positions.indices.filter { $0 != e }.map { o in
+          let p = positions[o].keys
+          return ElementContext.Peer(element: o, position: p, hintWords: keys[p].hintWords)
+        }
+        let context = ElementContext(
+          index: e, peers: peers, names: elements.names, freshness: parts.map(\.freshness))
+        return audit(
+          parts[e], positions[e].keys, activity: positions[e].activity, element: context)
+      }
+      return elements.verdict(elements: results)
     }
     return assemble(results, snapshot: snapshot, checklist: checklist, options: options)
   }
