@@ -55,16 +55,7 @@ struct PageRecordReader {
     return p
   }
 
-  private mutating func links() -> [PageLink]? {
-    guard take(0x5B) else { return nil }
-    var out: [PageLink] = []
-    if take(0x5D) { return out }
-    repeat {
-      guard let link = link() else { return nil }
-      out.append(link)
-    } while take(0x2C)
-    return take(0x5D) ? out : nil
-  }
+  private mutating func links() -> [PageLink]? { array { $0.link() } }
 
   /// `PageLink`'s own Codable form: url, text and region required, rowText and title optional.
   private mutating func link() -> PageLink? {
@@ -162,23 +153,17 @@ struct PageRecordReader {
     return negative ? -value : value
   }
 
-  private mutating func strings() -> [String]? {
-    guard take(0x5B) else { return nil }
-    var out: [String] = []
-    if take(0x5D) { return out }
-    repeat {
-      guard let s = string() else { return nil }
-      out.append(s)
-    } while take(0x2C)
-    return take(0x5D) ? out : nil
-  }
+  private mutating func strings() -> [String]? { array { $0.string() } }
 
-  private mutating func ints() -> [Int]? {
+  private mutating func ints() -> [Int]? { array { $0.int() } }
+
+  /// A JSON array whose every element `element` reads; nil at the first it cannot.
+  private mutating func array<T>(_ element: (inout PageRecordReader) -> T?) -> [T]? {
     guard take(0x5B) else { return nil }
-    var out: [Int] = []
+    var out: [T] = []
     if take(0x5D) { return out }
     repeat {
-      guard let v = int() else { return nil }
+      guard let v = element(&self) else { return nil }
       out.append(v)
     } while take(0x2C)
     return take(0x5D) ? out : nil
