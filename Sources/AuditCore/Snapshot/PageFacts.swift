@@ -186,8 +186,6 @@ public enum EmptyNotice {
 
   private static let encoded: [[UInt8]] = phrases.map { Array($0.utf8) }
 
-  /// The bytes `find` tests: for Thai phrases the last bytes of their first two characters,
-  /// for Latin ones their first two letters in lower case.
   /// The pairs of bytes `find` looks for: the last bytes of a Thai phrase's first two
   /// characters, the first two letters (lower case) of a Latin one.
   private static let probes: (thai: [UInt16], latin: [UInt16]) = {
